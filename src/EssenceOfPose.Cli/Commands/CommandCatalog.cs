@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace EssenceOfPose.Cli;
+
+/// <summary>Every verb group of `eop`, in the order `eop --help` lists them.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return SmokeCommand.Create();
+    }
+}
