@@ -11,4 +11,5 @@ internal static partial class Native
     [LibraryImport(Lib)] internal static partial int eop_nn_init_normal_(IntPtr t, double mean, double std);
     [LibraryImport(Lib)] internal static partial int eop_nn_init_constant_(IntPtr t, double value);
     [LibraryImport(Lib)] internal static partial int eop_nn_set_data(IntPtr t, IntPtr newData);
+    [LibraryImport(Lib)] internal static partial int eop_nn_increment_(IntPtr t);
 }

@@ -59,8 +59,7 @@ public abstract class BatchNorm : Module
         var factor = momentum ?? 0.0;
         if (training && num_batches_tracked is not null)
         {
-            using (var one = torch.tensor<long>(new long[] { 1 }, ReadOnlySpan<long>.Empty))
-                num_batches_tracked.add_(one);
+            Native.Check(Native.eop_nn_increment_(num_batches_tracked.Handle));
             factor = momentum ?? 1.0 / num_batches_tracked.item_long();
         }
         // Batch statistics also in eval mode when there are no running ones to use.
