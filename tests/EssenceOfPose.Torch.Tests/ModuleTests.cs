@@ -65,6 +65,12 @@ public class ModuleTests
         var ex = Assert.Throws<ArgumentException>(() => m.register_parameter("computed", leaf * 2.0));
         Assert.Contains("not a leaf", ex.Message);
         Assert.True(m.named_parameters().Single().parameter.requires_grad);
+
+        // A non-persistent buffer is a buffer but stays out of the state dictionary.
+        m.register_buffer("kept", torch.tensor(new float[] { 2 }, 1));
+        m.register_buffer("scratch", torch.tensor(new float[] { 3 }, 1), persistent: false);
+        Assert.Equal(new[] { "kept", "scratch" }, m.named_buffers().Select(b => b.name));
+        Assert.Equal(new[] { "w", "kept" }, m.state_dict().Keys);
     }
 
     [Fact]
