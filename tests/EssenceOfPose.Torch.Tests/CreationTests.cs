@@ -68,6 +68,17 @@ public class CreationTests
     }
 
     [Fact]
+    public void Scalar_tensor_has_no_dimensions()
+    {
+        using var scope = torch.NewDisposeScope();
+        var s = torch.scalar_tensor(2.5);
+        Assert.Empty(s.shape);
+        Assert.Equal(ScalarType.Float32, s.dtype);
+        Assert.Equal(2.5, s.item());
+        Assert.Empty(torch.scalar_tensor(-1, torch.float64).shape);
+    }
+
+    [Fact]
     public void Requires_grad_makes_a_leaf()
     {
         using var scope = torch.NewDisposeScope();
