@@ -42,7 +42,7 @@ internal static class Args
     {
         Native.Check(list);
         var handles = new IntPtr[Native.eop_tensor_list_size(list)];
-        fixed (IntPtr* p = handles) Native.eop_tensor_list_take(list, p);
+        fixed (IntPtr* p = handles) Native.Check(Native.eop_tensor_list_take(list, p));
         var tensors = new Tensor[handles.Length];
         for (var i = 0; i < tensors.Length; i++) tensors[i] = new Tensor(handles[i]);
         return tensors;

@@ -6,7 +6,7 @@ namespace EssenceOfPose.Torch;
 internal static partial class Native
 {
     [LibraryImport(Lib)] internal static partial int eop_tensor_list_size(IntPtr list);
-    [LibraryImport(Lib)] internal static unsafe partial void eop_tensor_list_take(IntPtr list, IntPtr* output);
+    [LibraryImport(Lib)] internal static unsafe partial int eop_tensor_list_take(IntPtr list, IntPtr* output);
 
     [LibraryImport(Lib)] internal static partial IntPtr eop_reshape(IntPtr a, long[] shape, int n);
     [LibraryImport(Lib)] internal static partial IntPtr eop_view(IntPtr a, long[] shape, int n);

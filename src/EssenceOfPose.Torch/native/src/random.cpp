@@ -152,22 +152,29 @@ EOP_API eop_tensor eop_bernoulli(eop_tensor p, eop_generator g) {
   return tensor_result([&] { return at::bernoulli(T(p), gen(g)); });
 }
 
+// The *_like samplers fill empty_like(t) as PyTorch does, so the model's memory format is kept.
 EOP_API eop_tensor eop_rand_like(eop_tensor t, eop_generator g, int32_t dt, int32_t devt, int32_t devi, int32_t rg) {
   return tensor_result([&] {
-    return grad_if(at::rand(T(t).sizes(), gen(g), like_options(T(t), dt, devt, devi)), rg);
+    auto r = at::empty_like(T(t), like_options(T(t), dt, devt, devi));
+    r.uniform_(0, 1, gen(g));
+    return grad_if(r, rg);
   });
 }
 
 EOP_API eop_tensor eop_randn_like(eop_tensor t, eop_generator g, int32_t dt, int32_t devt, int32_t devi, int32_t rg) {
   return tensor_result([&] {
-    return grad_if(at::randn(T(t).sizes(), gen(g), like_options(T(t), dt, devt, devi)), rg);
+    auto r = at::empty_like(T(t), like_options(T(t), dt, devt, devi));
+    r.normal_(0, 1, gen(g));
+    return grad_if(r, rg);
   });
 }
 
 EOP_API eop_tensor eop_randint_like(eop_tensor t, int64_t low, int64_t high, eop_generator g, int32_t dt, int32_t devt,
                                     int32_t devi, int32_t rg) {
   return tensor_result([&] {
-    return grad_if(at::randint(low, high, T(t).sizes(), gen(g), like_options(T(t), dt, devt, devi)), rg);
+    auto r = at::empty_like(T(t), like_options(T(t), dt, devt, devi));
+    r.random_(low, high, gen(g));
+    return grad_if(r, rg);
   });
 }
 

@@ -10,10 +10,15 @@ using namespace eop;
 
 EOP_API int32_t eop_tensor_list_size(eop_tensor_list l) { return static_cast<int32_t>(l->size()); }
 
-// Moves every tensor into a new handle in out[0..size) and frees the list.
-EOP_API void eop_tensor_list_take(eop_tensor_list l, eop_tensor* out) {
-  for (size_t i = 0; i < l->size(); ++i) out[i] = new at::Tensor(std::move((*l)[i]));
-  delete l;
+// Moves every tensor into a new handle in out[0..size) and frees the list (also on failure).
+EOP_API int32_t eop_tensor_list_take(eop_tensor_list l, eop_tensor* out) {
+  std::unique_ptr<std::vector<at::Tensor>> owned(l);
+  return status_result([&] {
+    std::vector<std::unique_ptr<at::Tensor>> held;
+    held.reserve(owned->size());
+    for (auto& t : *owned) held.push_back(std::make_unique<at::Tensor>(std::move(t)));
+    for (size_t i = 0; i < held.size(); ++i) out[i] = held[i].release();
+  });
 }
 
 // ---- views and reshapes -------------------------------------------------------------
