@@ -50,7 +50,7 @@ public static partial class torch
     /// <summary>A zero-dimensional tensor.</summary>
     public static Tensor scalar_tensor(double value, ScalarType dtype = ScalarType.Float32)
     {
-        using var d = tensor(new[] { value }, Array.Empty<long>());
+        using var d = tensor<double>(new[] { value }, ReadOnlySpan<long>.Empty); // the params overload would read no shape as [1]
         return dtype == ScalarType.Float64 ? d.clone() : d.to(dtype);
     }
 
