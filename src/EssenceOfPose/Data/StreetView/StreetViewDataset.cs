@@ -3,13 +3,13 @@ namespace EssenceOfPose.Data.StreetView;
 /// <summary>
 /// A loaded part of the 3D Street View dataset: every view found under a folder tree or in
 /// <c>.tar</c> bundles, grouped into <see cref="Target"/>s by TargetID (FACTS.md, "The dataset").
-/// Images stay on disk; each view's <see cref="StreetView.Image"/> reads them on demand.
+/// Images stay on disk; each view's <see cref="DatasetView.Image"/> reads them on demand.
 /// </summary>
 public sealed class StreetViewDataset
 {
     private readonly Dictionary<TargetKey, Target> _byKey;
 
-    private StreetViewDataset(string root, List<StreetView> views, List<LoadProblem> problems)
+    private StreetViewDataset(string root, List<DatasetView> views, List<LoadProblem> problems)
     {
         Root = root;
         Views = views;
@@ -25,7 +25,7 @@ public sealed class StreetViewDataset
     public string Root { get; }
 
     /// <summary>Views in scan order (folders and files in ordinal order, archives in entry order).</summary>
-    public IReadOnlyList<StreetView> Views { get; }
+    public IReadOnlyList<DatasetView> Views { get; }
 
     /// <summary>Targets ordered by DatasetID then TargetID; views within a target by name.</summary>
     public IReadOnlyList<Target> Targets { get; }
@@ -42,7 +42,7 @@ public sealed class StreetViewDataset
     public static StreetViewDataset Load(string path, LoadOptions? options = null)
     {
         options ??= LoadOptions.Strict;
-        var views = new List<StreetView>();
+        var views = new List<DatasetView>();
         var problems = new List<LoadProblem>();
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var result in StreetViewScanner.Scan(path, options))

@@ -1,12 +1,12 @@
 namespace EssenceOfPose.Data.StreetView;
 
 /// <summary>A view found by a scan, or the reason a record was rejected.</summary>
-internal readonly record struct ScanResult(StreetView? View, StreetViewFormatException? Problem);
+internal readonly record struct ScanResult(DatasetView? View, StreetViewFormatException? Problem);
 
 /// <summary>
 /// Pairs each <c>.jpg</c> with the <c>.txt</c> of the same stem inside one folder (or one folder of
 /// an archive), as the dataset's README lays them out, and turns each pair into a
-/// <see cref="StreetView"/>. Halves may arrive in any order; <see cref="Flush"/> reports the ones
+/// <see cref="DatasetView"/>. Halves may arrive in any order; <see cref="Flush"/> reports the ones
 /// left without a partner.
 /// </summary>
 internal sealed class ViewPairer(LoadOptions options)
@@ -62,7 +62,7 @@ internal sealed class ViewPairer(LoadOptions options)
                 if (record.Target.TargetId != name.Target.TargetId)
                     throw new StreetViewFormatException(textOrigin, 1, "targetId", $"the file name's TargetID {name.TargetId}", record.TargetId);
             }
-            return new ScanResult(new StreetView(name, record, image, textOrigin), null);
+            return new ScanResult(new DatasetView(name, record, image, textOrigin), null);
         }
         catch (StreetViewFormatException e)
         {
