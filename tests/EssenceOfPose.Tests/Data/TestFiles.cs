@@ -8,12 +8,16 @@ internal static class TestFiles
     /// <summary>tests/fixtures/streetview/0011, found by walking up from the test binaries.</summary>
     public static string StreetViewFixture => Path.Combine(FixturesRoot(), "streetview", "0011");
 
-    private static string FixturesRoot()
+    /// <summary>data-manifests/3d-street-view.json of the repository.</summary>
+    public static string RealManifest => Path.Combine(RepoRoot(), "data-manifests", "3d-street-view.json");
+
+    private static string FixturesRoot() => Path.Combine(RepoRoot(), "tests", "fixtures");
+
+    private static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "tests", "fixtures");
-            if (Directory.Exists(candidate)) return candidate;
+            if (Directory.Exists(Path.Combine(dir.FullName, "tests", "fixtures"))) return dir.FullName;
         }
         throw new DirectoryNotFoundException("tests/fixtures not found above " + AppContext.BaseDirectory);
     }

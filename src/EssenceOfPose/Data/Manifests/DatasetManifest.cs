@@ -123,6 +123,12 @@ public sealed record ManifestPart
     /// <summary>False when the file names were inferred (e.g. from a published count) rather than seen.</summary>
     public bool NumberingVerified { get; init; } = true;
 
+    /// <summary>
+    /// True when the files hold views laid out as the dataset's README says (<c>.jpg</c> + <c>.txt</c>),
+    /// so the verifier parses them; false for files of another, undocumented format.
+    /// </summary>
+    public bool ContainsViews { get; init; } = true;
+
     public IReadOnlyList<ManifestFile> Files { get; init; } = [];
 
     public string? Note { get; init; }

@@ -10,14 +10,15 @@ namespace EssenceOfPose.Data.StreetView;
 /// </summary>
 internal static class StreetViewScanner
 {
-    public static IEnumerable<ScanResult> Scan(string path, LoadOptions options)
+    /// <param name="includeFolder">Sub-folders for which this returns false are not entered (the root always is).</param>
+    public static IEnumerable<ScanResult> Scan(string path, LoadOptions options, Func<string, bool>? includeFolder = null)
     {
-        if (Directory.Exists(path)) return ScanFolder(path, options);
+        if (Directory.Exists(path)) return ScanFolder(path, options, includeFolder ?? (_ => true));
         if (File.Exists(path) && IsArchive(path)) return ScanArchive(path, options);
         throw new DirectoryNotFoundException($"{path}: neither a folder nor a .tar file");
     }
 
-    private static IEnumerable<ScanResult> ScanFolder(string root, LoadOptions options)
+    private static IEnumerable<ScanResult> ScanFolder(string root, LoadOptions options, Func<string, bool> includeFolder)
     {
         var pending = new Stack<string>();
         pending.Push(root);
@@ -44,7 +45,8 @@ internal static class StreetViewScanner
             }
             foreach (var r in pairer.Flush()) yield return r;
             // Pushed in reverse so that sub-folders are visited in ordinal order.
-            foreach (var sub in Sorted(Directory.EnumerateDirectories(dir)).Reverse()) pending.Push(sub);
+            foreach (var sub in Sorted(Directory.EnumerateDirectories(dir)).Reverse())
+                if (includeFolder(sub)) pending.Push(sub);
         }
     }
 
