@@ -22,11 +22,12 @@ internal static class Args
     {
         ArgumentNullException.ThrowIfNull(tensors);
         var h = new IntPtr[tensors.Length];
-        for (var i = 0; i < h.Length; i++) h[i] = tensors[i].Handle;
+        // Raw pointers: the caller keeps `tensors` alive (GC.KeepAlive) until the native call returns.
+        for (var i = 0; i < h.Length; i++) h[i] = tensors[i].Handle.DangerousGetHandle();
         return h;
     }
 
-    internal static IntPtr HandleOrZero(Tensor? tensor) => tensor?.Handle ?? IntPtr.Zero;
+    internal static TensorHandle HandleOrZero(Tensor? tensor) => tensor?.Handle ?? TensorHandle.Null;
 
     internal static IntPtr HandleOrZero(Generator? generator) => generator?.Handle ?? IntPtr.Zero;
 

@@ -33,5 +33,5 @@ public static partial class F
         _ => throw new ArgumentException($"reduction '{reduction}': expected \"none\", \"mean\" or \"sum\"", nameof(reduction)),
     };
 
-    static IntPtr HandleOrNull(Tensor? t) => t?.Handle ?? IntPtr.Zero;
+    static TensorHandle HandleOrNull(Tensor? t) => t?.Handle ?? TensorHandle.Null;
 }

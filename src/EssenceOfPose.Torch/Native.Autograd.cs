@@ -9,6 +9,6 @@ internal static partial class Native
     internal static partial int eop_autograd_grad(IntPtr[] outputs, int nOutputs, IntPtr[] inputs, int nInputs, IntPtr[]? gradOutputs, int nGradOutputs,
         int retainGraph, int createGraph, int allowUnused, [Out] IntPtr[] output);
 
-    [LibraryImport(Lib)] internal static partial int eop_retain_grad(IntPtr t);
-    [LibraryImport(Lib)] internal static partial int eop_retains_grad(IntPtr t, out int value);
+    [LibraryImport(Lib)] internal static partial int eop_retain_grad(TensorHandle t);
+    [LibraryImport(Lib)] internal static partial int eop_retains_grad(TensorHandle t, out int value);
 }

@@ -14,8 +14,8 @@ internal static partial class Native
     [LibraryImport(Lib)] internal static partial IntPtr eop_arange_int64(long start, long end, long step, int dtype, int deviceType, int deviceIndex, int requiresGrad);
     [LibraryImport(Lib)] internal static partial IntPtr eop_linspace(double start, double end, long steps, int dtype, int deviceType, int deviceIndex, int requiresGrad);
     [LibraryImport(Lib)] internal static partial IntPtr eop_eye(long n, long m, int dtype, int deviceType, int deviceIndex, int requiresGrad);
-    [LibraryImport(Lib)] internal static partial IntPtr eop_zeros_like(IntPtr t, int dtype, int deviceType, int deviceIndex, int requiresGrad);
-    [LibraryImport(Lib)] internal static partial IntPtr eop_ones_like(IntPtr t, int dtype, int deviceType, int deviceIndex, int requiresGrad);
-    [LibraryImport(Lib)] internal static partial IntPtr eop_empty_like(IntPtr t, int dtype, int deviceType, int deviceIndex, int requiresGrad);
-    [LibraryImport(Lib)] internal static partial IntPtr eop_full_like(IntPtr t, double value, int dtype, int deviceType, int deviceIndex, int requiresGrad);
+    [LibraryImport(Lib)] internal static partial IntPtr eop_zeros_like(TensorHandle t, int dtype, int deviceType, int deviceIndex, int requiresGrad);
+    [LibraryImport(Lib)] internal static partial IntPtr eop_ones_like(TensorHandle t, int dtype, int deviceType, int deviceIndex, int requiresGrad);
+    [LibraryImport(Lib)] internal static partial IntPtr eop_empty_like(TensorHandle t, int dtype, int deviceType, int deviceIndex, int requiresGrad);
+    [LibraryImport(Lib)] internal static partial IntPtr eop_full_like(TensorHandle t, double value, int dtype, int deviceType, int deviceIndex, int requiresGrad);
 }

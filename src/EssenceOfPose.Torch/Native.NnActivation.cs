@@ -5,13 +5,13 @@ namespace EssenceOfPose.Torch;
 // native/src/nn_act.cpp
 internal static partial class Native
 {
-    [LibraryImport(Lib)] internal static partial IntPtr eop_nn_relu(IntPtr input);
-    [LibraryImport(Lib)] internal static partial IntPtr eop_nn_leaky_relu(IntPtr input, double negativeSlope);
-    [LibraryImport(Lib)] internal static partial IntPtr eop_nn_prelu(IntPtr input, IntPtr weight);
-    [LibraryImport(Lib)] internal static partial IntPtr eop_nn_elu(IntPtr input, double alpha);
-    [LibraryImport(Lib)] internal static partial IntPtr eop_nn_tanh(IntPtr input);
-    [LibraryImport(Lib)] internal static partial IntPtr eop_nn_sigmoid(IntPtr input);
-    [LibraryImport(Lib)] internal static partial IntPtr eop_nn_softplus(IntPtr input, double beta, double threshold);
-    [LibraryImport(Lib)] internal static partial IntPtr eop_nn_softmax(IntPtr input, long dim, int dtype);
-    [LibraryImport(Lib)] internal static partial IntPtr eop_nn_log_softmax(IntPtr input, long dim, int dtype);
+    [LibraryImport(Lib)] internal static partial IntPtr eop_nn_relu(TensorHandle input);
+    [LibraryImport(Lib)] internal static partial IntPtr eop_nn_leaky_relu(TensorHandle input, double negativeSlope);
+    [LibraryImport(Lib)] internal static partial IntPtr eop_nn_prelu(TensorHandle input, TensorHandle weight);
+    [LibraryImport(Lib)] internal static partial IntPtr eop_nn_elu(TensorHandle input, double alpha);
+    [LibraryImport(Lib)] internal static partial IntPtr eop_nn_tanh(TensorHandle input);
+    [LibraryImport(Lib)] internal static partial IntPtr eop_nn_sigmoid(TensorHandle input);
+    [LibraryImport(Lib)] internal static partial IntPtr eop_nn_softplus(TensorHandle input, double beta, double threshold);
+    [LibraryImport(Lib)] internal static partial IntPtr eop_nn_softmax(TensorHandle input, long dim, int dtype);
+    [LibraryImport(Lib)] internal static partial IntPtr eop_nn_log_softmax(TensorHandle input, long dim, int dtype);
 }

@@ -6,11 +6,11 @@ namespace EssenceOfPose.Torch;
 internal static partial class Native
 {
     [LibraryImport(Lib)]
-    internal static partial int eop_optim_sgd_step(IntPtr param, ref IntPtr momentumBuffer, double lr, double momentum,
+    internal static partial int eop_optim_sgd_step(TensorHandle param, ref IntPtr momentumBuffer, double lr, double momentum,
         double dampening, double weightDecay, int nesterov, int maximize, out int stepped);
 
     [LibraryImport(Lib)]
-    internal static partial int eop_optim_adam_step(IntPtr param, ref IntPtr expAvg, ref IntPtr expAvgSq, ref IntPtr maxExpAvgSq,
+    internal static partial int eop_optim_adam_step(TensorHandle param, ref IntPtr expAvg, ref IntPtr expAvgSq, ref IntPtr maxExpAvgSq,
         long step, double lr, double beta1, double beta2, double eps, double weightDecay, int amsgrad, int decoupled,
         int maximize, out int stepped);
 

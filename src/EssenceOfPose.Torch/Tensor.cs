@@ -7,11 +7,11 @@ namespace EssenceOfPose.Torch;
 /// </summary>
 public sealed partial class Tensor : IDisposable
 {
-    IntPtr handle;
+    readonly TensorHandle handle;
 
     internal Tensor(IntPtr handle)
     {
-        this.handle = handle;
+        this.handle = new TensorHandle(handle);
         DisposeScope.Register(this);
     }
 
@@ -20,32 +20,21 @@ public sealed partial class Tensor : IDisposable
 
     internal DisposeScope? Owner { get; set; }
 
-    /// <summary>The native at::Tensor*; throws once the tensor was disposed.</summary>
-    internal IntPtr Handle
-    {
-        get
-        {
-            var h = handle;
-            return h != IntPtr.Zero ? h : throw new ObjectDisposedException(nameof(Tensor), "this tensor was disposed (by Dispose() or by the DisposeScope it was created in)");
-        }
-    }
+    /// <summary>The native at::Tensor*, kept alive by the interop layer during each call; throws once disposed.</summary>
+    internal TensorHandle Handle =>
+        !handle.IsClosed ? handle : throw new ObjectDisposedException(nameof(Tensor), "this tensor was disposed (by Dispose() or by the DisposeScope it was created in)");
 
-    public bool IsDisposed => handle == IntPtr.Zero;
+    public bool IsDisposed => handle.IsClosed;
 
+    /// <summary>
+    /// Frees the native tensor now (a call in flight on another thread finishes first). Without
+    /// Dispose or a scope, the handle's finalizer frees it once the tensor is unreachable.
+    /// </summary>
     public void Dispose()
     {
         Owner?.Forget(this);
         Owner = null;
-        Free();
-        GC.SuppressFinalize(this);
-    }
-
-    ~Tensor() => Free();
-
-    void Free()
-    {
-        var h = Interlocked.Exchange(ref handle, IntPtr.Zero);
-        if (h != IntPtr.Zero) Native.eop_tensor_free(h);
+        handle.Dispose();
     }
 
     // ---- metadata ---------------------------------------------------------
@@ -189,12 +178,12 @@ public sealed partial class Tensor : IDisposable
             Native.Check(Native.eop_tensor_grad(Handle, out var g));
             return g == IntPtr.Zero ? null : new Tensor(g);
         }
-        set => Native.Check(Native.eop_tensor_set_grad(Handle, value?.Handle ?? IntPtr.Zero));
+        set => Native.Check(Native.eop_tensor_set_grad(Handle, value?.Handle ?? TensorHandle.Null));
     }
 
     /// <summary>Accumulates gradients of this tensor into the leaves; <paramref name="gradient"/> may be omitted for a scalar.</summary>
     public void backward(Tensor? gradient = null, bool retain_graph = false, bool create_graph = false) =>
-        Native.Check(Native.eop_tensor_backward(Handle, gradient?.Handle ?? IntPtr.Zero, retain_graph ? 1 : 0, create_graph ? 1 : 0));
+        Native.Check(Native.eop_tensor_backward(Handle, gradient?.Handle ?? TensorHandle.Null, retain_graph ? 1 : 0, create_graph ? 1 : 0));
 
     public Tensor detach() => Wrap(Native.eop_tensor_detach(Handle));
 

@@ -88,7 +88,7 @@ public readonly struct TensorIndex
             Stop = stop ?? 0,
             Step = step ?? 1,
         },
-        _ => new Entry { Kind = 5, Tensor = tensor!.Handle },
+        _ => new Entry { Kind = 5, Tensor = tensor!.Handle.DangerousGetHandle() },
     };
 
     public override string ToString() => kind switch

@@ -21,7 +21,7 @@ public static partial class torch
             if (grad_outputs is not null)
             {
                 g = new IntPtr[grad_outputs.Length];
-                for (var k = 0; k < g.Length; k++) g[k] = Args.HandleOrZero(grad_outputs[k]);
+                for (var k = 0; k < g.Length; k++) g[k] = grad_outputs[k]?.Handle.DangerousGetHandle() ?? IntPtr.Zero;
             }
             var result = new IntPtr[i.Length];
             Native.Check(Native.eop_autograd_grad(o, o.Length, i, i.Length, g, g?.Length ?? 0,

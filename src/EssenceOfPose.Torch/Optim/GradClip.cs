@@ -17,7 +17,7 @@ public static class GradClip
     public static double clip_grad_norm_(IEnumerable<Tensor> parameters, double max_norm, double norm_type = 2, bool error_if_nonfinite = false)
     {
         var tensors = List(parameters);
-        var handles = tensors.Select(t => t.Handle).ToArray();
+        var handles = Args.Handles(tensors);
         double total;
         unsafe
         {
@@ -32,7 +32,7 @@ public static class GradClip
     public static void clip_grad_value_(IEnumerable<Tensor> parameters, double clip_value)
     {
         var tensors = List(parameters);
-        var handles = tensors.Select(t => t.Handle).ToArray();
+        var handles = Args.Handles(tensors);
         unsafe
         {
             fixed (IntPtr* p = handles)

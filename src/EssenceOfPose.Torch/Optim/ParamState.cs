@@ -15,7 +15,7 @@ public sealed class ParamState
     public IReadOnlyDictionary<string, Tensor> tensors => buffers;
 
     /// <summary>The native handle of a buffer, or zero when the optimiser has not created it yet.</summary>
-    internal IntPtr HandleOf(string name) => buffers.TryGetValue(name, out var t) ? t.Handle : IntPtr.Zero;
+    internal IntPtr HandleOf(string name) => buffers.TryGetValue(name, out var t) ? t.Handle.DangerousGetHandle() : IntPtr.Zero;
 
     /// <summary>Takes ownership of a handle the shim created for a buffer that was missing.</summary>
     internal void Adopt(string name, IntPtr before, IntPtr after)
