@@ -228,7 +228,8 @@ public class CaffeNetTests
             layer { name: "loss" type: "EuclideanLoss" bottom: "sum2" bottom: "label" top: "loss" }
             """);
         var e = Assert.Throws<CaffeFormatException>(() => net.ForDeploy());
-        Assert.Contains("cannot build 'Mixed' for deploy: 3 layer(s) of unsupported types: Eltwise (sum1, sum2); Flatten (flat)", e.Message);
+        Assert.StartsWith("inline.prototxt:4:7: cannot build 'Mixed' for deploy: 3 layer(s) of unsupported types: Eltwise (sum1, sum2); Flatten (flat) "
+            + "[sum1 at inline.prototxt:4:7, flat at inline.prototxt:5:7, sum2 at inline.prototxt:6:7]. Supported: Convolution, ", e.Message);
         Assert.DoesNotContain("EuclideanLoss", e.Message);
         Assert.DoesNotContain("(data)", e.Message);
     }
@@ -283,7 +284,18 @@ public class CaffeNetTests
             layer { name: "b" type: "ReLU" bottom: "in" top: "y" }
             """);
         var e = Assert.Throws<CaffeFormatException>(() => net.ForDeploy());
-        Assert.Contains("layer 'a' reads blob 'y' before layer 'b' produces it", e.Message);
+        Assert.Equal("inline.prototxt:1:7: layer 'a' reads blob 'y' before layer 'b' (at inline.prototxt:2:7) produces it", e.Message);
+    }
+
+    [Fact]
+    public void Two_deploy_layers_with_one_name_are_refused_because_weights_go_by_name()
+    {
+        var net = Parse("""
+            layer { name: "r" type: "ReLU" bottom: "x" top: "x" }
+            layer { name: "r" type: "ReLU" bottom: "x" top: "x" }
+            """);
+        var e = Assert.Throws<CaffeFormatException>(() => net.ForDeploy());
+        Assert.Equal("inline.prototxt:2:7: layer name 'r' is used by 2 layers of the deploy net (at inline.prototxt:1:7, inline.prototxt:2:7); weights are matched by name", e.Message);
     }
 
     [Fact]

@@ -52,13 +52,16 @@ public sealed record CaffeDeployNet(CaffeNet Net, IReadOnlyList<CaffeSkippedLaye
         if (unknown.Count > 0)
         {
             var byType = unknown.GroupBy(l => l.Type).Select(g => $"{g.Key} ({string.Join(", ", g.Select(l => l.Name))})");
+            var places = unknown.Select(l => $"{l.Name} at {Where(l, net)}");
             throw new CaffeFormatException(
-                $"{net.Source}: cannot build '{net.Name}' for deploy: {unknown.Count} layer(s) of unsupported types: {string.Join("; ", byType)}. "
-                + $"Supported: {string.Join(", ", CaffeLayerTypes.Supported)}");
+                $"{Where(unknown[0], net)}: cannot build '{net.Name}' for deploy: {unknown.Count} layer(s) of unsupported types: {string.Join("; ", byType)} "
+                + $"[{string.Join(", ", places)}]. Supported: {string.Join(", ", CaffeLayerTypes.Supported)}");
         }
         var duplicate = kept.GroupBy(l => l.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
-            throw new CaffeFormatException($"{net.Source}: layer name '{duplicate.Key}' is used by {duplicate.Count()} layers of the deploy net; weights are matched by name");
+            throw new CaffeFormatException(
+                $"{Where(duplicate.Last(), net)}: layer name '{duplicate.Key}' is used by {duplicate.Count()} layers of the deploy net "
+                + $"(at {string.Join(", ", duplicate.Select(l => Where(l, net)))}); weights are matched by name");
 
         var inputs = new List<CaffeInput>(net.Inputs);
         var available = new HashSet<string>(inputs.Select(i => i.Name));
@@ -68,7 +71,7 @@ public sealed record CaffeDeployNet(CaffeNet Net, IReadOnlyList<CaffeSkippedLaye
             {
                 var producer = kept.Skip(i + 1).FirstOrDefault(l => l.Tops.Contains(bottom));
                 if (producer is not null)
-                    throw new CaffeFormatException($"{net.Source}: layer '{kept[i].Name}' reads blob '{bottom}' before layer '{producer.Name}' produces it");
+                    throw new CaffeFormatException($"{Where(kept[i], net)}: layer '{kept[i].Name}' reads blob '{bottom}' before layer '{producer.Name}' (at {Where(producer, net)}) produces it");
                 inputs.Add(new CaffeInput(bottom, null));
                 available.Add(bottom);
             }
@@ -76,4 +79,7 @@ public sealed record CaffeDeployNet(CaffeNet Net, IReadOnlyList<CaffeSkippedLaye
         }
         return new CaffeDeployNet(net with { Inputs = inputs, Layers = kept }, skipped);
     }
+
+    /// <summary>A layer's place in its prototxt, or the net's source for layers built in code.</summary>
+    private static string Where(CaffeLayer layer, CaffeNet net) => layer.Location?.ToString() ?? net.Source;
 }

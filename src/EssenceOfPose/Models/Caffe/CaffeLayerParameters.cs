@@ -20,6 +20,7 @@ public sealed record ConvolutionParameter(
 /// <summary><c>inner_product_param</c>: flattens from <see cref="Axis"/> on; the weight blob is out×in unless <see cref="Transpose"/>.</summary>
 public sealed record InnerProductParameter(int NumOutput, bool BiasTerm = true, int Axis = 1, bool Transpose = false) : CaffeLayerParameters;
 
+/// <summary><c>PoolingParameter.PoolMethod</c>: MAX, AVE, STOCHASTIC.</summary>
 public enum PoolMethod
 {
     Max,
@@ -35,6 +36,7 @@ public sealed record PoolingParameter(
     int PadH = 0, int PadW = 0,
     bool GlobalPooling = false) : CaffeLayerParameters;
 
+/// <summary><c>LRNParameter.NormRegion</c>: across channels (AlexNet's) or within each channel.</summary>
 public enum LrnNormRegion
 {
     AcrossChannels,

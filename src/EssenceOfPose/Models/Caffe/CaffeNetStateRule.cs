@@ -1,5 +1,6 @@
 namespace EssenceOfPose.Models.Caffe;
 
+/// <summary>caffe.proto's <c>Phase</c>; deploy nets are built for <see cref="Test"/>.</summary>
 public enum CaffePhase
 {
     Train,
