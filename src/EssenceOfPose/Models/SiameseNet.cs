@@ -1,0 +1,107 @@
+using EssenceOfPose.Torch;
+using EssenceOfPose.Torch.NN;
+
+namespace EssenceOfPose.Models;
+
+/// <summary>
+/// The shape both PoseNet families share (Zamir et al., ECCV 2016): one tower applied to each
+/// image of a pair with shared weights, the two codes concatenated, <c>common_fc</c> and its
+/// activation, then the heads <c>pose_fc</c> (relative pose) and <c>ptch_fc</c> (2-way matching
+/// logits). Parameters are registered under Caffe's layer names at the top level
+/// (<c>conv1.weight</c>, <c>common_fc.bias</c>), as the siamese prototxts share them by param
+/// name, so a checkpoint reads like the prototxt. Subclasses list their tower as stages.
+/// </summary>
+public abstract class SiameseNet : Module
+{
+    /// <summary>One layer of a tower: its Caffe name, its op, and the in-place activation Caffe applies after it (if any).</summary>
+    protected sealed record Stage(string Name, Func<Tensor, Tensor> Op, Func<Tensor, Tensor>? Activation);
+
+    readonly Stage[] stages;
+    readonly Func<Tensor, Tensor> commonActivation;
+    readonly Linear commonFc, poseFc, ptchFc;
+
+    protected SiameseNet(IEnumerable<Stage> tower, long codeSize, int poseOutputs, Func<Tensor, Tensor> commonActivation, Module? commonActivationModule = null)
+    {
+        if (poseOutputs < 1) throw new ArgumentOutOfRangeException(nameof(poseOutputs), poseOutputs, "pose_fc needs at least one output");
+        stages = tower.ToArray();
+        PoseOutputs = poseOutputs;
+        commonFc = register_module("common_fc", new Linear(2 * codeSize, 512));
+        if (commonActivationModule is not null) register_module("relu_common", commonActivationModule);
+        poseFc = register_module("pose_fc", new Linear(512, poseOutputs));
+        ptchFc = register_module("ptch_fc", new Linear(512, 2));
+        this.commonActivation = commonActivation;
+    }
+
+    /// <summary>The architecture's name as checkpoints record it.</summary>
+    public abstract string Architecture { get; }
+
+    /// <summary>Number of outputs of <c>pose_fc</c>.</summary>
+    public int PoseOutputs { get; }
+
+    /// <summary>Side of the square input patch.</summary>
+    public int InputSize => 101;
+
+    /// <summary>The tower's layers in forward order; each is a tap, and "NAME:pre" is the value before its activation.</summary>
+    public IReadOnlyList<string> TowerLayers => stages.Select(s => s.Name).ToArray();
+
+    /// <summary>Runs one tower on a batch [N,3,101,101] up to <paramref name="tap"/> and returns that blob.</summary>
+    public Tensor Tap(Tensor images, TapName tap)
+    {
+        var x = images;
+        foreach (var s in stages)
+        {
+            var y = s.Op(x);
+            if (s.Name == tap.Layer)
+            {
+                if (tap.PreActivation && s.Activation is null)
+                    throw new ArgumentException($"tap '{tap}': {s.Name} has no activation after it; ask for '{s.Name}'");
+                return tap.PreActivation || s.Activation is null ? y : s.Activation(y);
+            }
+            x = s.Activation is null ? y : s.Activation(y);
+        }
+        throw new ArgumentException($"tap '{tap}': {Architecture} has no tower layer of that name; its taps are {string.Join(", ", TowerLayers)} (':pre' for the value before the activation), and common_fc through Common()");
+    }
+
+    /// <summary>The tower's code (its last blob) for a batch of images.</summary>
+    public Tensor Embed(Tensor images) => Tap(images, stages[^1].Name);
+
+    /// <summary><c>common_fc</c> after its activation for a batch of pairs.</summary>
+    public Tensor Common(Tensor first, Tensor second)
+    {
+        var n = first.size(0);
+        if (second.size(0) != n) throw new ArgumentException($"pair batch sizes differ: {n} and {second.size(0)}");
+        // One tower pass over both images: the same weights, a batch twice as large.
+        var codes = Embed(torch.cat([first, second], 0));
+        var concat = torch.cat([codes.narrow(0, 0, n), codes.narrow(0, n, n)], 1);
+        return commonActivation(commonFc.call(concat));
+    }
+
+    /// <summary>Relative pose [N, PoseOutputs] and matching logits [N, 2] for a batch of pairs.</summary>
+    public (Tensor Pose, Tensor MatchLogits) forward(Tensor first, Tensor second)
+    {
+        var common = Common(first, second);
+        return (poseFc.call(common), ptchFc.call(common));
+    }
+
+    /// <summary>A single input runs the tower to its last layer.</summary>
+    public override Tensor forward(Tensor images) => Embed(images);
+
+    /// <summary>Whether a parameter is a weight (decayed, base learning rate) rather than a bias (lr ×2, no decay), as the prototxts' param blocks say.</summary>
+    public static bool IsBias(string parameterName) => parameterName.EndsWith(".bias", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Initialises every layer with its prototxt filler: gaussian weights of the given std and
+    /// constant biases. The heads use std 0.005 and bias 1, as pose_loss_l1_layers.prototxt does.
+    /// </summary>
+    protected void CaffeFill(IEnumerable<(string Layer, double Std, double Bias)> fillers)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var _ = torch.no_grad();
+        var p = named_parameters().ToDictionary(x => x.name, x => x.parameter);
+        foreach (var (layer, std, bias) in fillers)
+        {
+            Init.normal_(p[layer + ".weight"], 0, std);
+            if (p.TryGetValue(layer + ".bias", out var b)) Init.constant_(b, bias);
+        }
+    }
+}

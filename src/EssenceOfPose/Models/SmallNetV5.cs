@@ -1,0 +1,52 @@
+using EssenceOfPose.Torch;
+using EssenceOfPose.Torch.NN;
+
+namespace EssenceOfPose.Models;
+
+/// <summary>
+/// The second family of the CVGL release, <c>smallnet-v5_window_siamese_fc5.prototxt</c>: conv1
+/// 96@7 stride 3 → pool 3/2 → LRN(5, 1e-4, 0.75); conv2 128@5 pad 2 group 2 → pool 3/2 → LRN;
+/// conv3 256@3 pad 1; conv4 64@1 pad 1 → pool 3/2; fc5 512 with PReLU; concat_fc5 → common_fc
+/// 512 with PReLU. ReLU after each convolution, pooling rounding up as Caffe does.
+/// </summary>
+public sealed class SmallNetV5 : SiameseNet
+{
+    public const string Name = "smallnet-v5";
+
+    public SmallNetV5(int poseOutputs = 6) : this(new Layers(), poseOutputs) { }
+
+    SmallNetV5(Layers l, int poseOutputs) : base(
+    [
+        new("conv1", l.Conv1.call, F.relu), new("pool1", Pool, null), new("norm1", l.Norm.call, null),
+        new("conv2", l.Conv2.call, F.relu), new("pool2", Pool, null), new("norm2", l.Norm.call, null),
+        new("conv3", l.Conv3.call, F.relu),
+        new("conv4", l.Conv4.call, F.relu), new("pool4", Pool, null),
+        new("fc5", x => l.Fc5.call(x.flatten(1)), l.Prelu5.call),
+    ], codeSize: 512, poseOutputs, l.PreluCommon.call, l.PreluCommon)
+    {
+        register_module("conv1", l.Conv1);
+        register_module("conv2", l.Conv2);
+        register_module("conv3", l.Conv3);
+        register_module("conv4", l.Conv4);
+        register_module("fc5", l.Fc5);
+        register_module("relu5", l.Prelu5);
+        CaffeFill([("conv1", 0.01, 0), ("conv2", 0.01, 0), ("conv3", 0.01, 0), ("conv4", 0.01, 0), ("fc5", 0.005, 0),
+                   ("common_fc", 0.005, 0), ("pose_fc", 0.005, 1), ("ptch_fc", 0.005, 1)]);
+    }
+
+    public override string Architecture => Name;
+
+    static Tensor Pool(Tensor x) => F.max_pool2d(x, 3, stride: 2, ceil_mode: true);
+
+    sealed class Layers
+    {
+        public readonly Conv2d Conv1 = new(3, 96, 7, stride: 3);
+        public readonly LocalResponseNorm Norm = new(5, 1e-4, 0.75);
+        public readonly Conv2d Conv2 = new(96, 128, 5, padding: 2, groups: 2);
+        public readonly Conv2d Conv3 = new(128, 256, 3, padding: 1);
+        public readonly Conv2d Conv4 = new(256, 64, 1, padding: 1);
+        public readonly Linear Fc5 = new(64 * 5 * 5, 512);
+        public readonly PReLU Prelu5 = new();
+        public readonly PReLU PreluCommon = new();
+    }
+}
