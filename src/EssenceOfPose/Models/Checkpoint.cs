@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EssenceOfPose.Data.Pairs;
+using EssenceOfPose.Torch;
+using EssenceOfPose.Torch.NN;
+
+namespace EssenceOfPose.Models;
+
+/// <summary>Where a checkpoint came from: the command that made it, its seed, its data, its figures.</summary>
+public sealed record Provenance
+{
+    public string Command { get; init; } = "";
+    public long? Seed { get; init; }
+    /// <summary>The data manifest's name or path, and what of it was used.</summary>
+    public string DataManifest { get; init; } = "";
+    public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
+    public string CreatedUtc { get; init; } = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+    public string Machine { get; init; } = $"{Environment.MachineName}, {Environment.ProcessorCount} cores";
+    /// <summary>Anything else worth keeping (training time, steps, source file of an import).</summary>
+    public IReadOnlyDictionary<string, string> Notes { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>What a checkpoint says about its model besides the weights.</summary>
+public sealed record CheckpointInfo
+{
+    public required string Architecture { get; init; }
+    public PoseLabelKind LabelKind { get; init; } = PoseLabelKind.Dof6;
+    public int InputSize { get; init; } = 101;
+    /// <summary>Per-channel RGB mean in the 0–255 range, subtracted from inputs as Caffe did.</summary>
+    public required IReadOnlyList<double> Mean { get; init; }
+    /// <summary>The z-score statistics of the pose labels the model was trained on (null: outputs are raw labels).</summary>
+    public LabelStats? LabelStats { get; init; }
+    public Provenance Provenance { get; init; } = new();
+}
+
+/// <summary>
+/// PoseNet checkpoints: safetensors with Caffe layer names (<c>conv1.weight</c>, PyTorch layouts)
+/// and a <c>__metadata__</c> of string values — format, architecture, label kind, input size,
+/// channel mean, label statistics and provenance (JSON) — so the file loads as is in PyTorch
+/// with <c>safetensors.torch.load_file</c> and carries what is needed to use it.
+/// </summary>
+public static class Checkpoint
+{
+    public const string Format = "essence-of-pose/posenet-checkpoint-v1";
+    static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    /// <summary>A fresh network of a named architecture.</summary>
+    public static SiameseNet Create(string architecture, PoseLabelKind labelKind = PoseLabelKind.Dof6) => architecture switch
+    {
+        PoseNet.Name => new PoseNet(PoseLabels.Size(labelKind)),
+        SmallNetV5.Name => new SmallNetV5(PoseLabels.Size(labelKind)),
+        _ => throw new ArgumentException($"unknown architecture '{architecture}'; known: {PoseNet.Name}, {SmallNetV5.Name}"),
+    };
+
+    /// <summary>Writes the model's state and <paramref name="info"/> atomically.</summary>
+    public static void Save(string path, SiameseNet model, CheckpointInfo info)
+    {
+        if (info.Architecture != model.Architecture)
+            throw new ArgumentException($"checkpoint info says '{info.Architecture}' but the model is '{model.Architecture}'");
+        if (info.Mean.Count != 3) throw new ArgumentException($"the channel mean has {info.Mean.Count} values; expected 3 (R, G, B)");
+        var metadata = new Dictionary<string, string>
+        {
+            ["format"] = Format,
+            ["architecture"] = info.Architecture,
+            ["label_kind"] = info.LabelKind.ToString(),
+            ["pose_outputs"] = model.PoseOutputs.ToString(CultureInfo.InvariantCulture),
+            ["input_size"] = info.InputSize.ToString(CultureInfo.InvariantCulture),
+            ["mean"] = JsonSerializer.Serialize(info.Mean),
+            ["provenance"] = JsonSerializer.Serialize(info.Provenance, Json),
+        };
+        if (info.LabelStats is { } stats) metadata["label_stats"] = stats.ToJson();
+        var state = model.state_dict();
+        try
+        {
+            var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (dir is not null) Directory.CreateDirectory(dir);
+            Safetensors.Save(path, state, metadata);
+        }
+        finally
+        {
+            foreach (var t in state.Values) t.Dispose();
+        }
+    }
+
+    /// <summary>Reads only the metadata.</summary>
+    public static CheckpointInfo ReadInfo(string path) => ParseInfo(path, Safetensors.ReadHeader(path).Metadata);
+
+    /// <summary>
+    /// Loads a checkpoint into a new network of the architecture it names. With
+    /// <paramref name="expectedArchitecture"/>, a file of another architecture is refused; missing,
+    /// unexpected or misshapen tensors are listed together, naming the file.
+    /// </summary>
+    public static (SiameseNet Model, CheckpointInfo Info) Load(string path, string? expectedArchitecture = null, Device? device = null)
+    {
+        using var data = Safetensors.Load(path);
+        var info = ParseInfo(path, data.Metadata);
+        if (expectedArchitecture is not null && expectedArchitecture != info.Architecture)
+            throw new CheckpointException(path, $"holds architecture '{info.Architecture}', expected '{expectedArchitecture}'");
+        var model = Create(info.Architecture, info.LabelKind);
+        try
+        {
+            model.load_state_dict(data.Tensors, strict: true);
+        }
+        catch (StateDictException e)
+        {
+            model.Dispose();
+            throw new CheckpointException(path, $"does not fit architecture '{info.Architecture}': {e.Message}", e);
+        }
+        if (device is { } d) model.to(d);
+        model.eval();
+        return (model, info);
+    }
+
+    static CheckpointInfo ParseInfo(string path, IReadOnlyDictionary<string, string>? metadata)
+    {
+        if (metadata is null || metadata.Count == 0)
+            throw new CheckpointException(path, "has no __metadata__; expected the fields format, architecture, label_kind, input_size, mean (write it with Checkpoint.Save or eop import caffe)");
+        string Field(string key) => metadata.TryGetValue(key, out var v) ? v : throw new CheckpointException(path, $"__metadata__ has no '{key}'");
+        T Parse<T>(string key, Func<string, T> parse)
+        {
+            var text = Field(key);
+            try { return parse(text); }
+            catch (Exception e) when (e is FormatException or JsonException or ArgumentException or OverflowException)
+            {
+                throw new CheckpointException(path, $"__metadata__ field '{key}' is not valid: '{text}' ({e.Message})");
+            }
+        }
+
+        var format = Field("format");
+        if (format != Format) throw new CheckpointException(path, $"__metadata__ format is '{format}', expected '{Format}'");
+        var info = new CheckpointInfo
+        {
+            Architecture = Field("architecture"),
+            LabelKind = Parse("label_kind", s => Enum.Parse<PoseLabelKind>(s)),
+            InputSize = Parse("input_size", s => int.Parse(s, CultureInfo.InvariantCulture)),
+            Mean = Parse("mean", s => JsonSerializer.Deserialize<double[]>(s) ?? throw new FormatException("null")),
+            LabelStats = metadata.ContainsKey("label_stats") ? Parse("label_stats", LabelStats.FromJson) : null,
+            Provenance = metadata.ContainsKey("provenance") ? Parse("provenance", s => JsonSerializer.Deserialize<Provenance>(s, Json) ?? new Provenance()) : new Provenance(),
+        };
+        if (info.Mean.Count != 3) throw new CheckpointException(path, $"__metadata__ field 'mean' has {info.Mean.Count} values, expected 3");
+        var outputs = Parse("pose_outputs", s => int.Parse(s, CultureInfo.InvariantCulture));
+        if (outputs != PoseLabels.Size(info.LabelKind))
+            throw new CheckpointException(path, $"__metadata__ says {outputs} pose outputs but label kind {info.LabelKind} has {PoseLabels.Size(info.LabelKind)}");
+        return info;
+    }
+}
+
+/// <summary>A checkpoint file that cannot be used, with the file named.</summary>
+public sealed class CheckpointException(string path, string problem, Exception? inner = null)
+    : Exception($"{path}: {problem}", inner)
+{
+    public string FilePath { get; } = path;
+}
