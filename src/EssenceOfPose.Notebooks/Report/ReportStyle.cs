@@ -6,9 +6,9 @@ internal static class ReportStyle
     public const string Css = """
         body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 70rem; padding: 0 1rem; color: #1d1d1f; }
         a { color: #0b57d0; }
-        table.runs, table.metric-table { border-collapse: collapse; margin: 0.5rem 0; }
-        table.runs th, table.runs td, table.metric-table th, table.metric-table td { border: 1px solid #d0d0d0; padding: 0.25rem 0.6rem; }
-        table.runs th, table.metric-table th { background: #f3f3f3; }
+        table { border-collapse: collapse; margin: 0.5rem 0; }
+        th, td { border: 1px solid #d0d0d0; padding: 0.25rem 0.6rem; }
+        th { background: #f3f3f3; }
         td.time { text-align: right; font-variant-numeric: tabular-nums; }
         .status { font-weight: 600; border-radius: 0.3rem; padding: 0.05rem 0.4rem; }
         .status.ok { background: #e2f5e6; color: #136c2e; }
@@ -19,6 +19,7 @@ internal static class ReportStyle
         .cell-label .tag { background: #eef; border-radius: 0.3rem; padding: 0 0.3rem; margin-left: 0.3rem; }
         pre { white-space: pre-wrap; word-break: break-word; margin: 0.3rem 0; }
         pre.source { background: #f6f8fa; border: 1px solid #e1e4e8; padding: 0.6rem; }
+        .cell.failed pre.source { border-left: 4px solid #c62828; }
         .cell.skipped pre.source, .cell.not-run pre.source { opacity: 0.55; }
         .output { margin: 0.4rem 0 0.4rem 1rem; }
         pre.stream.stderr { background: #fff5f5; }

@@ -4,12 +4,27 @@ namespace EssenceOfPose.Notebooks;
 
 /// <summary>Runs C# notebooks headless, the way the .NET Interactive kernel would (Roslyn scripting,
 /// same conventions), writes executed copies and an HTML report to the output folder, and goes on
-/// past a failing notebook so that one run reports on all of them.</summary>
+/// past a failing notebook so that one run reports on all of them. Cells run with the notebook's
+/// folder as working directory, which is process-wide, so runs in one process take turns.</summary>
 public sealed class NotebookRunner(NotebookRunOptions options, TextWriter? log = null)
 {
+    private static readonly SemaphoreSlim s_oneRunAtATime = new(1, 1);
     private readonly TextWriter _log = log ?? TextWriter.Null;
 
     public async Task<NotebookRunSummary> RunAsync(IEnumerable<string> notebookPaths, CancellationToken cancellation = default)
+    {
+        await s_oneRunAtATime.WaitAsync(cancellation);
+        try
+        {
+            return await RunAllAsync(notebookPaths, cancellation);
+        }
+        finally
+        {
+            s_oneRunAtATime.Release();
+        }
+    }
+
+    private async Task<NotebookRunSummary> RunAllAsync(IEnumerable<string> notebookPaths, CancellationToken cancellation)
     {
         var paths = notebookPaths.Select(Path.GetFullPath).ToList();
         var parameters = options.InjectedValues();
