@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Scripting;
 
 namespace EssenceOfPose.Notebooks;
 
@@ -11,16 +10,15 @@ namespace EssenceOfPose.Notebooks;
 // under its own file name, see CellFiles), "helpers.csx, line 4: ..." for #load-ed files.
 internal sealed partial class CellErrors(CellFiles files)
 {
-    public CellError Compilation(CompilationErrorException e, int cellNumber)
+    public CellError Compilation(IReadOnlyList<Diagnostic> errors, int cellNumber)
     {
-        var errors = e.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         var lines = errors.Select(d =>
         {
             var span = d.Location.GetMappedLineSpan();
             return $"{Where(span.Path, span.StartLinePosition.Line + 1, cellNumber)}: error {d.Id}: {d.GetMessage(CultureInfo.InvariantCulture)}";
         }).ToList();
         var summary = errors.Count == 1 ? "1 error" : $"{errors.Count} errors";
-        return new CellError(nameof(CompilationErrorException), $"Cell {cellNumber} does not compile ({summary}).", lines);
+        return new CellError("CompilationErrorException", $"Cell {cellNumber} does not compile ({summary}).", lines);
     }
 
     public CellError Runtime(Exception e, int cellNumber)

@@ -46,18 +46,30 @@ internal sealed class ScriptKernel
             return CellOutcome.Failed;
         }
 
-        using var cellCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        var context = new CellContext(cellNumber, outputs, cellCancellation.Token);
+        // Compiling is not running: the timeout is for the cell's work, not for a slow first
+        // compile on a busy machine.
         var options = _options.WithFilePath(_files.PathOf(cellNumber));
         var previous = _state;
+        var script = previous is null
+            ? CSharpScript.Create<object?>(code, options, typeof(NotebookGlobals))
+            : previous.Script.ContinueWith<object?>(code, options);
+        var errors = script.Compile(cancellation).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            outputs.AddError(_errors.Compilation(errors, cellNumber));
+            return CellOutcome.Failed;
+        }
+
+        using var cellCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var context = new CellContext(cellNumber, outputs, cellCancellation.Token);
         // Task.Run: Roslyn runs the cell synchronously up to its first await, and a cell that
         // never awaits must not hold the runner past its timeout.
         var run = Task.Run(async () =>
         {
             CellContext.Current = context;
             var state = previous is null
-                ? await CSharpScript.RunAsync<object?>(code, options, _globals, typeof(NotebookGlobals), cellCancellation.Token)
-                : await previous.ContinueWithAsync<object?>(code, options, cellCancellation.Token);
+                ? await script.RunAsync(_globals, cellCancellation.Token)
+                : await script.RunFromAsync(previous, cellCancellation.Token);
             if (HasValue(state.Script.GetCompilation(), options.FilePath)) outputs.AddDisplay(DisplayFormatter.Format(state.ReturnValue));
             return state;
         }, CancellationToken.None);
@@ -78,10 +90,6 @@ internal sealed class ScriptKernel
         {
             _state = await run;
             return CellOutcome.Succeeded;
-        }
-        catch (CompilationErrorException e)
-        {
-            outputs.AddError(_errors.Compilation(e, cellNumber));
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {

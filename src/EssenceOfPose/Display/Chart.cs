@@ -3,9 +3,21 @@ using System.Text.Json.Nodes;
 namespace EssenceOfPose.Display;
 
 /// <summary>Typed factories for the Plotly charts the experiments draw: lines, scatters, bars,
-/// heatmaps, images and parallel coordinates. Combine them with <see cref="PlotlyChart.Combine"/>.</summary>
+/// heatmaps, images and parallel coordinates, and <see cref="Combine"/> to put several on one figure.</summary>
 public static class Chart
 {
+    /// <summary>The traces of all charts on one figure; the layout is the first chart's,
+    /// completed by settings only the later ones have.</summary>
+    public static PlotlyChart Combine(params PlotlyChart[] charts)
+    {
+        if (charts.Length == 0) throw new ArgumentException("Nothing to combine.", nameof(charts));
+        var layout = new JsonObject();
+        foreach (var chart in charts)
+            foreach (var (key, value) in chart.Layout)
+                if (!layout.ContainsKey(key)) layout[key] = value?.DeepClone();
+        return new PlotlyChart(charts.SelectMany(c => c.Traces), layout);
+    }
+
     public static PlotlyChart Line(IEnumerable<double> y, string? name = null) =>
         Line(Indices(y, out var values), values, name);
 

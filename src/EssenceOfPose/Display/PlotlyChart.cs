@@ -23,17 +23,9 @@ public sealed class PlotlyChart
 
     public int TraceCount => _traces.Count;
 
-    /// <summary>The traces of all charts on one figure; the layout is the first chart's,
-    /// completed by settings only the later ones have.</summary>
-    public static PlotlyChart Combine(params PlotlyChart[] charts)
-    {
-        if (charts.Length == 0) throw new ArgumentException("Nothing to combine.", nameof(charts));
-        var layout = new JsonObject();
-        foreach (var chart in charts)
-            foreach (var (key, value) in chart._layout)
-                if (!layout.ContainsKey(key)) layout[key] = value?.DeepClone();
-        return new PlotlyChart(charts.SelectMany(c => c._traces.Cast<JsonObject>()), layout);
-    }
+    internal IEnumerable<JsonObject> Traces => _traces.Cast<JsonObject>();
+
+    internal JsonObject Layout => _layout;
 
     public PlotlyChart WithTitle(string title) => WithLayout("title", new JsonObject { ["text"] = title });
 
