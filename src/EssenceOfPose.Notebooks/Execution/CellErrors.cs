@@ -17,8 +17,9 @@ internal sealed partial class CellErrors(CellFiles files)
             var span = d.Location.GetMappedLineSpan();
             return $"{Where(span.Path, span.StartLinePosition.Line + 1, cellNumber)}: error {d.Id}: {d.GetMessage(CultureInfo.InvariantCulture)}";
         }).ToList();
-        var summary = errors.Count == 1 ? "1 error" : $"{errors.Count} errors";
-        return new CellError("CompilationErrorException", $"Cell {cellNumber} does not compile ({summary}).", lines);
+        // The first error is the one to fix first; the summary line (index, log) shows it.
+        var more = errors.Count > 1 ? $" (and {errors.Count - 1} more)" : "";
+        return new CellError("CompilationErrorException", $"{lines[0]}{more}", lines);
     }
 
     public CellError Runtime(Exception e, int cellNumber)
