@@ -3,7 +3,7 @@ namespace EssenceOfPose.Notebooks;
 // The cell now running in this execution context. An AsyncLocal, not a field: it follows the
 // cell's code across awaits and into the tasks it starts, and a cell abandoned after its
 // timeout keeps writing into its own outputs, never into the next cell's.
-internal sealed record CellContext(int CellNumber, CellOutputs Outputs, CancellationToken Cancellation)
+internal sealed record CellContext(CellOutputs Outputs, CancellationToken Cancellation)
 {
     private static readonly AsyncLocal<CellContext?> s_current = new();
 

@@ -61,7 +61,7 @@ internal sealed class ScriptKernel
         }
 
         using var cellCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        var context = new CellContext(cellNumber, outputs, cellCancellation.Token);
+        var context = new CellContext(outputs, cellCancellation.Token);
         // Task.Run: Roslyn runs the cell synchronously up to its first await, and a cell that
         // never awaits must not hold the runner past its timeout.
         var run = Task.Run(async () =>

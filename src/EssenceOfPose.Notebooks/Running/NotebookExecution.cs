@@ -26,14 +26,34 @@ internal sealed class NotebookExecution(NotebookRunOptions options, IReadOnlyDic
 
         foreach (var cell in notebook.Cells) cell.ClearOutputs();
         var injected = NotebookParameters.Inject(notebook, parameters);
-        var kernel = new ScriptKernel(sourcePath);
         var notes = new List<string>();
-        var status = NotebookStatus.Ok;
-        int? failedCell = null;
-        string? message = null;
-        var executionCount = 0;
+        // Cells run in the notebook's folder, as Jupyter and Polyglot Notebooks run them, so that
+        // relative paths mean the same here as in an editor. NotebookRunner runs one notebook at a time.
+        var workingDirectory = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = Path.GetDirectoryName(sourcePath)!;
+        (NotebookStatus Status, int? FailedCell, string? Message) outcome;
+        try
+        {
+            outcome = await RunCellsAsync(notebook, new ScriptKernel(sourcePath), injected, notes, cancellation);
+        }
+        finally
+        {
+            Environment.CurrentDirectory = workingDirectory;
+        }
 
-        for (var index = 0; index < notebook.Cells.Count && status == NotebookStatus.Ok; index++)
+        notebook.Save(executedPath);
+        var result = new NotebookRunResult(sourcePath, executedPath, reportPage, outcome.Status, watch.Elapsed, outcome.FailedCell, outcome.Message, notes);
+        return (result, notebook);
+
+        NotebookRunResult Failure(string reason) =>
+            new(sourcePath, null, null, NotebookStatus.Failed, watch.Elapsed, null, reason, []);
+    }
+
+    private async Task<(NotebookStatus Status, int? FailedCell, string? Message)> RunCellsAsync(
+        NotebookDocument notebook, ScriptKernel kernel, NotebookCell injected, List<string> notes, CancellationToken cancellation)
+    {
+        var executionCount = 0;
+        for (var index = 0; index < notebook.Cells.Count; index++)
         {
             var cell = notebook.Cells[index];
             var number = index + 1;
@@ -52,16 +72,9 @@ internal sealed class NotebookExecution(NotebookRunOptions options, IReadOnlyDic
             var outcome = await kernel.RunCellAsync(code, number, outputs, options.CellTimeout, cancellation);
             cell.SetOutputs(outputs.ToJson(), ++executionCount);
             if (outcome == CellOutcome.Succeeded) continue;
-            status = outcome == CellOutcome.TimedOut ? NotebookStatus.TimedOut : NotebookStatus.Failed;
-            failedCell = number;
-            message = outputs.Error is { } error ? $"{error.Name}: {error.Value}" : "the cell failed";
+            var status = outcome == CellOutcome.TimedOut ? NotebookStatus.TimedOut : NotebookStatus.Failed;
+            return (status, number, outputs.Error is { } error ? $"{error.Name}: {error.Value}" : "the cell failed");
         }
-
-        notebook.Save(executedPath);
-        var result = new NotebookRunResult(sourcePath, executedPath, reportPage, status, watch.Elapsed, failedCell, message, notes);
-        return (result, notebook);
-
-        NotebookRunResult Failure(string reason) =>
-            new(sourcePath, null, null, NotebookStatus.Failed, watch.Elapsed, null, reason, []);
+        return (NotebookStatus.Ok, null, null);
     }
 }

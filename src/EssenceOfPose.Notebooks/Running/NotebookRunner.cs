@@ -39,20 +39,8 @@ public sealed class NotebookRunner(NotebookRunOptions options, TextWriter? log =
             var stem = names.Reserve(paths[i]);
             _log.WriteLine($"[{i + 1}/{paths.Count}] {paths[i]}");
             var execution = new NotebookExecution(options, parameters, _log);
-            // Cells run in the notebook's folder, as Jupyter and Polyglot Notebooks run them, so
-            // that relative paths in a notebook mean the same here as in an editor.
-            var workingDirectory = Environment.CurrentDirectory;
-            (NotebookRunResult Result, NotebookDocument? Executed) run;
-            try
-            {
-                if (Directory.Exists(Path.GetDirectoryName(paths[i]))) Environment.CurrentDirectory = Path.GetDirectoryName(paths[i])!;
-                run = await execution.RunAsync(paths[i],
-                    Path.Combine(outputDirectory, stem + ".ipynb"), Path.Combine(outputDirectory, stem + ".html"), cancellation);
-            }
-            finally
-            {
-                Environment.CurrentDirectory = workingDirectory;
-            }
+            var run = await execution.RunAsync(paths[i],
+                Path.Combine(outputDirectory, stem + ".ipynb"), Path.Combine(outputDirectory, stem + ".html"), cancellation);
             runs.Add(run);
             _log.WriteLine(Describe(run.Result));
         }
