@@ -22,7 +22,7 @@ namespace EssenceOfPose.Attribution;
 /// is instead of dividing by zero.
 /// Taps and octave sizes: PoseNet's fc layers take exactly the 2×2 pool4 blob of a 101×101
 /// patch, and conv4 needs about 44 pixels. An octave that the tap cannot see at its own size —
-/// every octave, for a tap whose blob is not spatial (fc5, fc6), and a too-small octave for a
+/// every octave not at the input size, for a tap whose blob is not spatial (fc5, fc6), and a too-small octave for a
 /// spatial one — is resized (bilinear, differentiably) to the model's input size before the
 /// tower; the gradient flows back through the resize, so coarse octaves still shape coarse
 /// structure, as they do in the original. <see cref="OctaveSize.ResizedToInput"/> records which.
@@ -136,16 +136,17 @@ public static class DeepDream
     }
 
     /// <summary>
-    /// Whether the tap must see an octave of this size resized to the input size: always for a
-    /// tap whose blob is not spatial, else when the tower cannot take the size (found by trying).
+    /// Whether the tap must see an octave of this size resized to the input size: never at the
+    /// input size itself; at any other size always for a tap whose blob is not spatial, and for a
+    /// spatial tap when the tower cannot take the size (found by trying).
     /// </summary>
     internal static bool NeedsResize(SiameseNet model, TapName tap, long height, long width)
     {
         using var scope = torch.NewDisposeScope();
         using var off = torch.no_grad();
         var s = model.InputSize;
-        if (model.Tap(torch.zeros(1, 3, s, s), tap).dim() != 4) return true;
         if (height == s && width == s) return false;
+        if (model.Tap(torch.zeros(1, 3, s, s), tap).dim() != 4) return true;
         try
         {
             model.Tap(torch.zeros(1, 3, height, width), tap);
