@@ -1,0 +1,160 @@
+using EssenceOfPose.Models;
+using EssenceOfPose.Torch;
+
+namespace EssenceOfPose.Attribution;
+
+/// <summary>
+/// DeepDream (Mordvintsev, Olah and Tyka, "Inceptionism: Going Deeper into Neural Networks",
+/// Google Research blog, 2015; code google/deepdream, <c>dream.ipynb</c>): gradient ascent on
+/// the image to amplify whatever a layer already sees. The objective is the L2 of the tap's
+/// activations, whose gradient at the tap is the activations themselves (the original's
+/// <c>objective_L2</c>). Each step rolls the image by a random shift in [−J, J], adds
+/// step / mean(|g|) · g, rolls back and clips to the valid pixel range (<c>make_step</c>);
+/// the image is processed in octaves from coarse to fine, the detail (image − octave base)
+/// found at one octave upsampled and carried to the next (<c>deepdream</c>).
+/// </summary>
+/// <remarks>
+/// Differences from the original, and why. Octave bases are made with bilinear resizing with
+/// antialiasing (the original's <c>scipy.ndimage.zoom(order=1)</c> has no prefilter; at 1/1.4
+/// the difference is small and the prefilter keeps the coarse bases free of aliasing). A batch
+/// is dreamt at once, each image's step normalised by its own mean |g|, all sharing one
+/// jitter shift per step. A gradient that is zero everywhere (a dead tap) leaves the image as it
+/// is instead of dividing by zero.
+/// Taps and octave sizes: PoseNet's fc layers take exactly the 2×2 pool4 blob of a 101×101
+/// patch, and conv4 needs about 44 pixels. An octave that the tap cannot see at its own size —
+/// every octave not at the input size, for a tap whose blob is not spatial (fc5, fc6), and a too-small octave for a
+/// spatial one — is resized (bilinear, differentiably) to the model's input size before the
+/// tower; the gradient flows back through the resize, so coarse octaves still shape coarse
+/// structure, as they do in the original. <see cref="OctaveSize.ResizedToInput"/> records which.
+/// </remarks>
+public static class DeepDream
+{
+    /// <summary>
+    /// Dreams <paramref name="image"/> [N,3,H,W] (the model's input space: RGB 0–255 minus
+    /// <paramref name="mean"/>) at <paramref name="tap"/> of one tower of <paramref name="model"/>.
+    /// </summary>
+    public static DeepDreamResult Run(SiameseNet model, Tensor image, TapName tap, IReadOnlyList<double> mean, DeepDreamOptions options)
+    {
+        options.Validate();
+        if (image.dim() != 4 || image.size(1) != 3) throw new ArgumentException($"images must be [N,3,H,W]; got [{string.Join(", ", image.shape)}]");
+        var sizes = OctaveSizes(image.size(2), image.size(3), options.Octaves, options.OctaveScale);
+        using var generator = new Generator(options.Seed);
+        using var scope = torch.NewDisposeScope();
+        var (low, high) = PixelRange(mean, image.dtype);
+
+        // The original's octaves: each base a 1/scale resize of the previous one, finest first.
+        var bases = new List<Tensor> { image.detach() };
+        using (torch.no_grad())
+            for (var k = 1; k < sizes.Count; k++)
+                bases.Add(F.interpolate(bases[^1], size: [sizes[k].H, sizes[k].W], mode: "bilinear", antialias: true));
+
+        var octaves = new OctaveSize[sizes.Count];
+        var objective = new List<double>();
+        Tensor? detail = null;
+        var x = bases[0];
+        for (var k = sizes.Count - 1; k >= 0; k--)
+        {
+            var resize = NeedsResize(model, tap, sizes[k].H, sizes[k].W);
+            octaves[k] = new OctaveSize(sizes[k].H, sizes[k].W, resize);
+            using var octaveScope = torch.NewDisposeScope();
+            using (torch.no_grad())
+            {
+                var carried = detail is null
+                    ? torch.zeros_like(bases[k])
+                    : F.interpolate(detail, size: [sizes[k].H, sizes[k].W], mode: "bilinear");
+                x = bases[k] + carried;
+            }
+            for (var i = 0; i < options.IterationsPerOctave; i++)
+            {
+                var (next, value) = Step(model, x, tap, options.Clip ? (low, high) : null, options.StepSize, options.Jitter, generator, resize);
+                x.Dispose();
+                x = next;
+                objective.Add(value);
+            }
+            using (torch.no_grad()) detail = octaveScope.MoveToOuter(x - bases[k]);
+            octaveScope.MoveToOuter(x);
+        }
+        return new DeepDreamResult(scope.MoveToOuter(x), tap, options, octaves, objective);
+    }
+
+    /// <summary>
+    /// One step of the original's <c>make_step</c> on a batch: roll by a random shift in
+    /// [−<paramref name="jitter"/>, <paramref name="jitter"/>] (rows and columns), ascend ½‖a‖²
+    /// at the tap by <paramref name="stepSize"/> / mean(|g|) · g, roll back, clip to
+    /// <paramref name="clip"/> if given. Returns the new image (the input is left as it is) and
+    /// the objective before the step.
+    /// </summary>
+    public static (Tensor Image, double Objective) Step(SiameseNet model, Tensor image, TapName tap, (Tensor Low, Tensor High)? clip,
+        double stepSize, int jitter, Generator generator, bool resizeToInput = false)
+    {
+        using var scope = torch.NewDisposeScope();
+        var shift = torch.randint(-jitter, jitter + 1, [2], generator).ToArray<long>();
+        Tensor g;
+        double objective;
+        using (torch.enable_grad())
+        {
+            var x = image.detach().roll(shift, [2, 3]).requires_grad_();
+            var seen = resizeToInput ? F.interpolate(x, size: [model.InputSize, model.InputSize], mode: "bilinear") : x;
+            var l2 = model.Tap(seen, tap).square().sum() * 0.5;
+            g = torch.autograd.grad(l2, x)!;
+            objective = l2.item();
+        }
+        using var off = torch.no_grad();
+        // Per image mean |g|, so the images of a batch do not scale each other's steps.
+        var scale = g.abs().mean([1, 2, 3], keepdim: true).clamp_min(1e-20);
+        var stepped = (image.detach().roll(shift, [2, 3]) + g * stepSize / scale).roll([-shift[0], -shift[1]], [2, 3]);
+        if (clip is { } c) stepped = stepped.clamp(c.Low, c.High);
+        return (scope.MoveToOuter(stepped), objective);
+    }
+
+    /// <summary>
+    /// Sizes of the octaves, finest (the input's) first: each is the previous times 1/scale,
+    /// rounded as <c>scipy.ndimage.zoom</c> rounds (to nearest, ties to even). 101 at scale 1.4
+    /// gives 101, 72, 51, 36.
+    /// </summary>
+    public static IReadOnlyList<(long H, long W)> OctaveSizes(long height, long width, int octaves, double scale)
+    {
+        var sizes = new List<(long H, long W)> { (height, width) };
+        for (var k = 1; k < octaves; k++)
+        {
+            var (h, w) = sizes[^1];
+            var next = ((long)Math.Round(h * (1.0 / scale)), (long)Math.Round(w * (1.0 / scale)));
+            if (next.Item1 < 1 || next.Item2 < 1)
+                throw new ArgumentException($"{octaves} octaves at scale {scale} shrink a {height}×{width} image below one pixel");
+            sizes.Add(next);
+        }
+        return sizes;
+    }
+
+    /// <summary>The valid range of Caffe's input space per channel, [−mean, 255 − mean], as [1,3,1,1] tensors.</summary>
+    public static (Tensor Low, Tensor High) PixelRange(IReadOnlyList<double> mean, ScalarType dtype = ScalarType.Float32)
+    {
+        if (mean.Count != 3) throw new ArgumentException($"the channel mean has {mean.Count} values; expected 3 (R, G, B)");
+        var low = torch.tensor(mean.Select(m => -m).ToArray(), 1, 3, 1, 1).to(dtype);
+        var high = torch.tensor(mean.Select(m => 255 - m).ToArray(), 1, 3, 1, 1).to(dtype);
+        return (low, high);
+    }
+
+    /// <summary>
+    /// Whether the tap must see an octave of this size resized to the input size: never at the
+    /// input size itself; at any other size always for a tap whose blob is not spatial, and for a
+    /// spatial tap when the tower cannot take the size (found by trying).
+    /// </summary>
+    internal static bool NeedsResize(SiameseNet model, TapName tap, long height, long width)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var off = torch.no_grad();
+        var s = model.InputSize;
+        if (height == s && width == s) return false;
+        if (model.Tap(torch.zeros(1, 3, s, s), tap).dim() != 4) return true;
+        try
+        {
+            model.Tap(torch.zeros(1, 3, height, width), tap);
+            return false;
+        }
+        catch (TorchException)
+        {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using EssenceOfPose.Metrics;
+using EssenceOfPose.Torch;
+
+namespace EssenceOfPose.Tests.Metrics;
+
+public class ImageQualityTests
+{
+    static Tensor Random(ulong seed, long n = 2, long size = 16) => torch.rand([n, 3, size, size], generator: new Generator(seed)) * 255.0;
+
+    [Fact]
+    public void Psnr_of_a_known_uniform_error()
+    {
+        using var scope = torch.NewDisposeScope();
+        var x = Random(1);
+        // Image 0 off by 5 everywhere (MSE 25), image 1 by −10 (MSE 100).
+        var y = x + torch.tensor(new float[] { 5, -10 }, 2, 1, 1, 1);
+        var psnr = ImageQuality.Psnr(x, y);
+        Assert.Equal(10 * Math.Log10(255.0 * 255 / 25), psnr[0], 4); // 34.1514 dB
+        Assert.Equal(10 * Math.Log10(255.0 * 255 / 100), psnr[1], 4); // 28.1308 dB
+        Assert.Equal(34.1514, psnr[0], 4);
+        Assert.Equal([double.PositiveInfinity, double.PositiveInfinity], ImageQuality.Psnr(x, x));
+    }
+
+    [Fact]
+    public void Caffe_space_goes_back_by_adding_the_mean()
+    {
+        using var scope = torch.NewDisposeScope();
+        var caffe = torch.zeros(1, 3, 1, 2) - 10.0;
+        var rgb = ImageQuality.FromCaffe(caffe, [120, 110, 100]);
+        Assert.Equal(new float[] { 110, 110, 100, 100, 90, 90 }, rgb.ToArray<float>());
+        Assert.Throws<ArgumentException>(() => ImageQuality.FromCaffe(caffe, [1, 2]));
+    }
+
+    [Fact]
+    public void Ssim_of_identical_images_is_one()
+    {
+        using var scope = torch.NewDisposeScope();
+        var x = Random(2);
+        Assert.All(ImageQuality.Ssim(x, x), s => Assert.Equal(1.0, s, 12));
+        var noisy = x + torch.randn(x.shape, generator: new Generator(3)) * 20.0;
+        Assert.All(ImageQuality.Ssim(x, noisy), s => Assert.InRange(s, 0.0, 0.99));
+    }
+
+    [Fact]
+    public void Ssim_of_flat_images_at_different_levels_is_the_luminance_term()
+    {
+        using var scope = torch.NewDisposeScope();
+        // Flat images have σ = 0, so the contrast–structure factor is C2/C2 = 1 and SSIM = l = (2μxμy + C1)/(μx² + μy² + C1)
+        // with C1 = (0.01·255)² = 6.5025, at every window. Channels: (100 vs 110), (50 vs 50), (200 vs 140).
+        double[] mx = [100, 50, 200], my = [110, 50, 140];
+        var x = torch.tensor(mx, 1, 3, 1, 1).expand(1, 3, 13, 12).contiguous();
+        var y = torch.tensor(my, 1, 3, 1, 1).expand(1, 3, 13, 12).contiguous();
+        const double c1 = 6.5025;
+        var expected = Enumerable.Range(0, 3).Select(c => (2 * mx[c] * my[c] + c1) / (mx[c] * mx[c] + my[c] * my[c] + c1)).Average();
+        Assert.Equal(expected, ImageQuality.Ssim(x, y)[0], 10);
+        Assert.Equal((0.9954764440915066 + 1 + 0.9396039) / 3, expected, 6);
+    }
+
+    [Fact]
+    public void Ssim_of_two_single_bright_pixels_worked_by_hand()
+    {
+        using var scope = torch.NewDisposeScope();
+        // 11×11 images, one window: x is 200 at the centre and 0 elsewhere, y is 100 there. The window's
+        // centre weight is w0 = 1/s² with s = Σ_{i=−5..5} exp(−i²/4.5) = 3.7592328, so w0 = 0.07076224.
+        // μx = 200·w0 = 14.152448, μy = 7.076224; σx² = 200²·w0(1 − w0) = 2630.1977, σy² = 657.54943,
+        // σxy = 200·100·w0(1 − w0) = 1315.0989; C1 = 6.5025, C2 = (0.03·255)² = 58.5225.
+        // SSIM = (2·14.152448·7.076224 + C1)(2·1315.0989 + C2) / ((14.152448² + 7.076224² + C1)(2630.1977 + 657.54943 + C2))
+        //      = (206.79432 · 2688.7202) / (256.86689 · 3346.2697) = 0.6468663 (each channel alike).
+        var x = torch.zeros(1, 3, 11, 11);
+        var y = torch.zeros(1, 3, 11, 11);
+        x.index_put_([TensorIndex.Colon, TensorIndex.Colon, 5, 5], 200);
+        y.index_put_([TensorIndex.Colon, TensorIndex.Colon, 5, 5], 100);
+        Assert.Equal(0.6468663, ImageQuality.Ssim(x, y)[0], 6);
+        Assert.Equal(0.07076224, ImageQuality.Window()[0, 0, 5, 5].item(), 8);
+        Assert.Equal(1.0, ImageQuality.Window().sum().item(), 12);
+    }
+
+    [Fact]
+    public void Ssim_checks_its_inputs()
+    {
+        using var scope = torch.NewDisposeScope();
+        Assert.Throws<ArgumentException>(() => ImageQuality.Ssim(torch.zeros(1, 3, 10, 11), torch.zeros(1, 3, 10, 11)));
+        Assert.Throws<ArgumentException>(() => ImageQuality.Ssim(torch.zeros(1, 3, 11, 11), torch.zeros(1, 3, 12, 11)));
+        Assert.Throws<ArgumentException>(() => ImageQuality.Psnr(torch.zeros(3, 11, 11), torch.zeros(3, 11, 11)));
+    }
+}
