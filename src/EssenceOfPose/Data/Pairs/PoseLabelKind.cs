@@ -48,25 +48,4 @@ public static class PoseLabels
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown pose label kind"),
         };
     }
-
-    /// <summary>
-    /// The relative rotation a label vector stands for. Quaternion labels are normalised; Euler
-    /// labels (Δheading, Δpitch[, Δroll]) are the rotation of a camera at those angles relative to
-    /// one at heading, pitch and roll 0, in the <see cref="CameraFrame"/> convention — exactly
-    /// R₁ᵀR₂ when the first camera is level, and the same mapping for prediction and truth, so
-    /// the angle between two such rotations is a fair error.
-    /// </summary>
-    public static UnitQuaternion Rotation(IReadOnlyList<double> label, PoseLabelKind kind)
-    {
-        if (label.Count != Size(kind)) throw new ArgumentException($"a {kind} label has {Size(kind)} values, got {label.Count}");
-        if (kind == PoseLabelKind.QuaternionTranslation)
-        {
-            var n = Math.Sqrt(label[0] * label[0] + label[1] * label[1] + label[2] * label[2] + label[3] * label[3]);
-            if (n == 0) throw new ArgumentException("a zero quaternion is no rotation");
-            return UnitQuaternion.Canonical(label[0] / n, label[1] / n, label[2] / n, label[3] / n);
-        }
-        var roll = kind == PoseLabelKind.Dof6 ? label[2] : 0;
-        var rel = CameraFrame.CameraToWorld(0, 0, 0).Transpose() * CameraFrame.CameraToWorld(label[0], label[1], roll);
-        return rel.ToQuaternion();
-    }
 }
