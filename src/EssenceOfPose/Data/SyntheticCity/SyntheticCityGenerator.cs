@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using EssenceOfPose.Data.Images;
+using EssenceOfPose.Data.StreetView;
+
+namespace EssenceOfPose.Data.SyntheticCity;
+
+/// <summary>How far a generation has got.</summary>
+public readonly record struct SyntheticCityProgress(int ImagesDone, int ImagesTotal);
+
+/// <summary>What a generation wrote and how long it took.</summary>
+public sealed record SyntheticCityResult(string OutputDirectory, int Targets, int Images, int StreetViews, long BytesOnDisk, double Seconds)
+{
+    public double ImagesPerSecond => Images / Math.Max(Seconds, 1e-9);
+}
+
+/// <summary>
+/// The suite's embedded default dataset: a procedural city rendered into exactly the 3D Street
+/// View format (FACTS.md, "The dataset"), one <c>.jpg</c> and one <c>.txt</c> per view, named
+/// <c>&lt;DatasetID&gt;_&lt;ImageID&gt;_&lt;ViewID&gt;_&lt;TargetID&gt;</c>, and <c>city.json</c>.
+/// Same options, same bytes, whatever <c>maxDegreeOfParallelism</c> is.
+/// </summary>
+public static class SyntheticCityGenerator
+{
+    /// <summary>Bumped whenever the same options would give different files.</summary>
+    public const int Version = 1;
+
+    /// <summary>Renders the city into <paramref name="outputDirectory"/> (created if missing).</summary>
+    /// <param name="maxDegreeOfParallelism">Images rendered at once; −1 uses every core.</param>
+    /// <exception cref="IOException">The folder holds files but no earlier <c>city.json</c>: not ours to overwrite.</exception>
+    public static SyntheticCityResult Generate(SyntheticCityOptions options, string outputDirectory, int maxDegreeOfParallelism = -1,
+        IProgress<SyntheticCityProgress>? progress = null, CancellationToken cancel = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var plan = SyntheticCityPlan.Create(options, maxDegreeOfParallelism, cancel);
+        var root = Path.GetFullPath(outputDirectory);
+        PrepareFolder(root);
+
+        var settings = RenderSettings.From(options);
+        var pixels = settings.Size * settings.Size * 3;
+        long bytes = 0;
+        var done = 0;
+        var step = Math.Max(1, plan.Views.Count / 100);
+        Parallel.For(0, plan.Views.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancel },
+            () => new byte[pixels],
+            (i, _, rgb) =>
+            {
+                var view = plan.Views[i];
+                ViewRenderer.Render(plan.City, view.Pose, settings, rgb);
+                var jpeg = StbEncoder.Jpeg(rgb, settings.Size, settings.Size, options.JpegQuality);
+                var text = System.Text.Encoding.UTF8.GetBytes(StreetViewText.Write(ViewRecords.Create(plan, view)));
+                AtomicFile.WriteAllBytes(Path.Combine(root, view.Name.ImageFileName), jpeg);
+                AtomicFile.WriteAllBytes(Path.Combine(root, view.Name.TextFileName), text);
+                Interlocked.Add(ref bytes, jpeg.Length + text.Length);
+                var n = Interlocked.Increment(ref done);
+                if (n % step == 0 || n == plan.Views.Count) progress?.Report(new SyntheticCityProgress(n, plan.Views.Count));
+                return rgb;
+            },
+            _ => { });
+
+        var manifest = new CityManifest
+        {
+            Options = options,
+            Counts = new CityCounts(plan.Targets.Count, plan.Views.Count, plan.Views.Select(v => v.Panorama).Distinct().Count(),
+                plan.City.Panoramas.Length, plan.City.Buildings.Length),
+            ReferenceFiles = plan.Views.Take(3)
+                .SelectMany(v => new[] { v.Name.ImageFileName, v.Name.TextFileName })
+                .Select(f => CityManifest.Digest(root, f)).ToArray(),
+        };
+        var json = manifest.ToJson();
+        AtomicFile.WriteAllText(Path.Combine(root, CityManifest.FileName), json);
+        bytes += System.Text.Encoding.UTF8.GetByteCount(json);
+        return new SyntheticCityResult(root, plan.Targets.Count, plan.Views.Count, manifest.Counts.StreetViews, bytes, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>An empty or new folder is used as is; one holding an earlier city is cleared of its views first.</summary>
+    private static void PrepareFolder(string root)
+    {
+        Directory.CreateDirectory(root);
+        if (!Directory.EnumerateFileSystemEntries(root).Any()) return;
+        if (!File.Exists(Path.Combine(root, CityManifest.FileName)))
+            throw new IOException($"'{root}' is not empty and holds no {CityManifest.FileName}: refusing to write a synthetic city into it");
+        foreach (var file in Directory.EnumerateFiles(root))
+        {
+            var name = Path.GetFileName(file);
+            var view = (name.EndsWith(".jpg", StringComparison.Ordinal) || name.EndsWith(".txt", StringComparison.Ordinal)) && StreetViewName.TryParse(name, out _);
+            if (view || name == CityManifest.FileName) File.Delete(file);
+        }
+    }
+}
