@@ -8,7 +8,6 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return SmokeCommand.Create();
-        // Temporary home until the `dataset` group exists on this branch; it belongs at `eop dataset synth`.
-        yield return SynthCommand.Create();
+        yield return DatasetCommands.Create();
     }
 }

@@ -50,3 +50,101 @@ public class StreetViewTextTests
         Assert.Equal(aligned ? 2 : 1, text.Count(c => c == '\n'));
     }
 }
+
+public class StreetViewTextErrorTests
+{
+    private const string Good = "d 0001 45 7 123 40.1 -79.9 262 0 -1 0 40.09 -79.91 260 22.1 57.3 -3.1 0";
+
+    [Fact]
+    public void BadNumberNamesFileLineFieldAndText()
+    {
+        var e = Assert.Throws<StreetViewFormatException>(() =>
+            StreetViewText.Parse("a/b/0001_12_3_45.txt", Good.Replace(" 57.3 ", " abc ")));
+        Assert.Equal("a/b/0001_12_3_45.txt line 1, field 'heading': expected a number, got 'abc'", e.Message);
+        Assert.Equal(("a/b/0001_12_3_45.txt", 1, "heading"), (e.File, e.Line, e.Field));
+    }
+
+    [Fact]
+    public void WrongCountOfDataFieldsSaysHowManyAreExpected()
+    {
+        var e = Assert.Throws<StreetViewFormatException>(() => StreetViewText.Parse("x.txt", Good[..Good.LastIndexOf(' ')]));
+        Assert.Equal("x.txt line 1, field 'd': expected 17 values after 'd', got 16", e.Message);
+    }
+
+    [Fact]
+    public void WrongCountOfAlignmentFieldsSaysHowManyAreExpected()
+    {
+        var a = "a " + string.Join(' ', Enumerable.Repeat("1", 39));
+        var e = Assert.Throws<StreetViewFormatException>(() => StreetViewText.Parse("x.txt", Good + "\n" + a + "\n"));
+        Assert.Equal("x.txt line 2, field 'a': expected 40 values after 'a', got 39", e.Message);
+    }
+
+    [Fact]
+    public void AlignmentEnergyMustBeAnInteger()
+    {
+        var values = Enumerable.Repeat("1", 40).ToArray();
+        values[28] = "12.5"; // 2 + 9 + 8 + 9 values come before the SIFT-flow energy
+        var e = Assert.Throws<StreetViewFormatException>(() => StreetViewText.Parse("x.txt", Good + "\na " + string.Join(' ', values)));
+        Assert.Equal("x.txt line 2, field 'siftFlowEnergy': expected an integer, got '12.5'", e.Message);
+    }
+
+    [Fact]
+    public void UnknownLinePrefixIsRejectedWithItsLine()
+    {
+        var e = Assert.Throws<StreetViewFormatException>(() => StreetViewText.Parse("x.txt", Good + "\nx 1 2 3\n"));
+        Assert.Equal("x.txt line 2, field 'prefix': expected a line starting with 'd' or 'a', got 'x'", e.Message);
+    }
+
+    [Theory]
+    [InlineData("", 1, "prefix")]
+    [InlineData("a 1\n", 1, "prefix")]
+    [InlineData(Good + "\n" + Good, 2, "prefix")]
+    [InlineData("d 00x1 45 7 123 40.1 -79.9 262 0 -1 0 40.09 -79.91 260 22.1 57.3 -3.1 0", 1, "datasetId")]
+    [InlineData("d 0001 45 7 123 40.1 -79.9 262 0 -1 0,5 40.09 -79.91 260 22.1 57.3 -3.1 0", 1, "targetNormal.z")]
+    public void OtherMalformedTextNamesTheField(string text, int line, string field)
+    {
+        var e = Assert.Throws<StreetViewFormatException>(() => StreetViewText.Parse("f.txt", text));
+        Assert.Equal((line, field), (e.Line, e.Field));
+        Assert.StartsWith($"f.txt line {line}, field '{field}': expected ", e.Message);
+    }
+
+    [Fact]
+    public void ToleratesCrLfTabsAndTrailingBlankLines()
+    {
+        var r = StreetViewText.Parse("f.txt", Good.Replace(' ', '\t') + "\r\n\r\n");
+        Assert.Equal(57.3, r.Heading);
+        Assert.Equal(new Vec3(0, -1, 0), r.TargetNormal);
+        Assert.Null(r.Alignment);
+    }
+
+    [Fact]
+    public void ReadsInfinityAndNaNAndWritesThemBack()
+    {
+        var r = StreetViewText.Parse("f.txt", Good.Replace(" 22.1 ", " Inf ").Replace(" -3.1 ", " NaN "));
+        Assert.Equal(double.PositiveInfinity, r.Distance);
+        Assert.True(double.IsNaN(r.Pitch));
+        Assert.Equal(r, StreetViewText.Parse("f.txt", StreetViewText.Write(r)));
+    }
+
+    [Fact]
+    public void RoundTripsAwkwardDoublesBitForBit()
+    {
+        var rng = new Random(7);
+        for (var i = 0; i < 200; i++)
+        {
+            var bits = BitConverter.DoubleToInt64Bits(rng.NextDouble() * Math.Pow(10, rng.Next(-300, 300)));
+            var x = BitConverter.Int64BitsToDouble(bits) * (rng.Next(2) == 0 ? -1 : 1);
+            var r = StreetViewTextTests.Sample(true) with { Heading = x, TargetLat = -x, Pitch = double.Epsilon * i };
+            var back = StreetViewText.Parse("f.txt", StreetViewText.Write(r));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(r.Heading), BitConverter.DoubleToInt64Bits(back.Heading));
+            Assert.Equal(r, back);
+        }
+    }
+
+    [Fact]
+    public void WriterRefusesIdsThatCouldNotBeReadBack()
+    {
+        var r = StreetViewTextTests.Sample(false) with { TargetId = "4 5" };
+        Assert.Throws<ArgumentException>(() => StreetViewText.Write(r));
+    }
+}
