@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using EssenceOfPose.Data.Images;
+using EssenceOfPose.Data.Manifests;
 using EssenceOfPose.Data.StreetView;
 using EssenceOfPose.Data.SyntheticCity;
 
@@ -109,19 +110,28 @@ public sealed class SyntheticCityOutputTests : IDisposable
     }
 
     [Fact]
-    public void CityJsonRecordsOptionsCountsAndReferenceHashes()
+    public void CityJsonIsASyntheticManifestThatVerifiesTheCopy()
     {
         var result = SyntheticCityGenerator.Generate(Tiny, Dir("m"));
-        var manifest = CityManifest.Parse(File.ReadAllText(Path.Combine(Dir("m"), CityManifest.FileName)));
-        Assert.Equal(Tiny, manifest.Options);
-        Assert.Equal(60, manifest.Options.FieldOfViewDegrees);
-        Assert.Equal(SyntheticCityGenerator.Version, manifest.GeneratorVersion);
-        Assert.Equal(result.Targets, manifest.Counts.Targets);
-        Assert.Equal(result.Images, manifest.Counts.Images);
+        var manifest = DatasetManifest.Load(Path.Combine(Dir("m"), CityManifest.FileName));
+        Assert.Equal(ManifestKind.Synthetic, manifest.Kind);
+        Assert.Equal(Tiny, CityManifest.Options(manifest));
+        Assert.Equal(60, CityManifest.Options(manifest).FieldOfViewDegrees);
+        Assert.Equal(SyntheticCityGenerator.Version.ToString(), manifest.Generator!.Version);
+        Assert.Equal((result.Targets, result.Images), (manifest.Counts!.Targets, manifest.Counts.Views));
         Assert.Equal(6, manifest.ReferenceFiles.Count);
-        Assert.StartsWith("9001_1_", manifest.ReferenceFiles[0].File);
-        foreach (var f in manifest.ReferenceFiles)
-            Assert.Equal(f.Sha256, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(Dir("m"), f.File)))));
+        Assert.Contains(manifest.ReferenceFiles.Keys, k => k.StartsWith("9001_1_") && k.EndsWith(".jpg"));
+
+        var report = ManifestVerifier.Verify(manifest, Dir("m"));
+        Assert.True(report.Ok, string.Join("\n", report.Checks));
+        Assert.Equal(result.Images, report.Views);
+
+        // A changed image fails its hash check.
+        var first = manifest.ReferenceFiles.Keys.First(k => k.EndsWith(".jpg"));
+        var bytes = File.ReadAllBytes(Path.Combine(Dir("m"), first));
+        bytes[^3] ^= 0x01;
+        File.WriteAllBytes(Path.Combine(Dir("m"), first), bytes);
+        Assert.False(ManifestVerifier.Verify(manifest, Dir("m")).Ok);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EssenceOfPose.Data.Images;
+using EssenceOfPose.Data.Manifests;
 using EssenceOfPose.Data.StreetView;
 
 namespace EssenceOfPose.Data.SyntheticCity;
@@ -58,19 +59,17 @@ public static class SyntheticCityGenerator
             },
             _ => { });
 
-        var manifest = new CityManifest
+        var references = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var v in plan.Views.Take(3))
         {
-            Options = options,
-            Counts = new CityCounts(plan.Targets.Count, plan.Views.Count, plan.Views.Select(v => v.Panorama).Distinct().Count(),
-                plan.City.Panoramas.Length, plan.City.Buildings.Length),
-            ReferenceFiles = plan.Views.Take(3)
-                .SelectMany(v => new[] { v.Name.ImageFileName, v.Name.TextFileName })
-                .Select(f => CityManifest.Digest(root, f)).ToArray(),
-        };
-        var json = manifest.ToJson();
+            references[v.Name.ImageFileName] = ManifestVerifier.Sha256(Path.Combine(root, v.Name.ImageFileName));
+            references[v.Name.TextFileName] = ManifestVerifier.Sha256(Path.Combine(root, v.Name.TextFileName));
+        }
+        var json = CityManifest.Create(plan, new Dictionary<string, string>(references)).ToJson() + "\n";
         AtomicFile.WriteAllText(Path.Combine(root, CityManifest.FileName), json);
         bytes += System.Text.Encoding.UTF8.GetByteCount(json);
-        return new SyntheticCityResult(root, plan.Targets.Count, plan.Views.Count, manifest.Counts.StreetViews, bytes, clock.Elapsed.TotalSeconds);
+        var streetViews = plan.Views.Select(v => v.Panorama).Distinct().Count();
+        return new SyntheticCityResult(root, plan.Targets.Count, plan.Views.Count, streetViews, bytes, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>An empty or new folder is used as is; one holding an earlier city is cleared of its views first.</summary>
