@@ -52,25 +52,12 @@ internal static class FacadeShader
         if (z >= top || columns < 1) return new(albedo, emitted);
 
         var n = face.Normal();
-        var cosI = MathF.Abs(Vector3.Dot(d, n));
-        var reflected = d - 2 * Vector3.Dot(d, n) * n;
-        var fresnel = 1f - cosI;
-        fresnel = 0.04f + 0.96f * fresnel * fresnel * fresnel * fresnel * fresnel;
         var room = TextureHash.Unit(column, row, s.Seed);
-
-        if (s.Material == WallMaterial.GlassCurtain)
-        {
-            var spandrel = row < 0 ? 0.4f : 0.9f;
-            var glass = inColumns * TextureHash.Coverage(lu, hu, -pitch / 2 + 0.05f, pitch / 2 - 0.05f)
-                        * TextureHash.Coverage(lz, hv, spandrel, (row < 0 ? s.GroundHeight : s.StoreyHeight) - 0.06f);
-            var k = 0.5f + 0.5f * fresnel;
-            var mirror = SkyShader.Reflection(sky, reflected) * s.GlassTint * (1.6f * k);
-            return new(albedo * (1 - glass), mirror * glass + Interior(room) * ((1 - k) * glass));
-        }
+        if (s.Material == WallMaterial.GlassCurtain) return CurtainWall(in s, lu, lz, row, hu, hv, inColumns, albedo, d, n, room, sky);
 
         if (row < 0)
         {
-            if (s.GroundFloor == GroundFloor.Shops) return Shopfront(in s, u, lu, lz, hu, hv, inColumns, albedo, reflected, fresnel, room, sky);
+            if (s.GroundFloor == GroundFloor.Shops) return Shopfront(in s, u, lu, lz, hu, hv, inColumns, albedo, d, n, room, sky);
             if (lz < 0.5f) albedo *= 0.78f; // plinth
             if (column == columns / 2)
             {
@@ -98,17 +85,52 @@ internal static class FacadeShader
                            - TextureHash.Coverage(lz, hv, -0.03f, 0.03f);
             albedo *= 0.75f + 0.25f * Math.Clamp(joint, 0f, 1f);
         }
+        if (s.Material != WallMaterial.Concrete)
+        {
+            var ledge = inColumns * TextureHash.Coverage(lu, hu, -w2 - 0.12f, w2 + 0.12f) * TextureHash.Coverage(lz, hv, sill - fw - 0.09f, sill - fw);
+            albedo = Vector3.Lerp(albedo, Stone * 0.95f, ledge);
+        }
         albedo = Vector3.Lerp(albedo, s.Frame, frame - pane);
+        if (pane <= 0) return new(albedo, emitted);
+
+        // Casements: a bar down the middle of wide windows and a transom near the top.
+        var transom = sill + (head - sill) * 0.72f;
+        var bars = TextureHash.Coverage(lz, hv, transom - 0.035f, transom + 0.035f);
+        if (s.WindowWidth > 0.9f) bars += TextureHash.Coverage(lu, hu, -0.035f, 0.035f);
+        var glass = pane * (1f - MathF.Min(bars, 1f));
+        albedo = Vector3.Lerp(albedo, s.Frame, pane - glass);
+
+        // Blinds drawn down from the head in some windows; the rest shows a dark room, a few lit.
+        var blindDraw = TextureHash.Unit(column, row, s.Seed ^ 0xB11D5u);
+        var blindBottom = blindDraw < 0.4f ? head - (head - sill) * (0.15f + 2f * blindDraw) : head;
+        var blind = TextureHash.Coverage(lz, hv, blindBottom, head + 1f);
+        var reflection = Mirror(sky, d, n, out var fresnel);
         var glassK = 0.3f + 0.7f * fresnel;
-        var mirrorW = SkyShader.Reflection(sky, reflected) * (0.85f * glassK);
-        var (roomAlbedo, roomLight) = room < 0.3f ? (new Vector3(0.76f, 0.72f, 0.64f), Vector3.Zero) : (Vector3.Zero, Interior(room));
-        albedo = Vector3.Lerp(albedo, roomAlbedo * (1 - glassK), pane);
-        emitted += (mirrorW + roomLight * (1 - glassK)) * pane;
+        var mirror = reflection * (0.85f * glassK * (0.8f + 0.4f * room));
+        var blindAlbedo = new Vector3(0.80f, 0.76f, 0.68f) * (0.85f + 0.3f * blindDraw) * (1 - glassK);
+        albedo = Vector3.Lerp(albedo, blindAlbedo, glass * blind);
+        albedo = Vector3.Lerp(albedo, Vector3.Zero, glass * (1 - blind));
+        emitted += (mirror + Interior(room) * ((1 - glassK) * (1 - blind))) * glass;
         return new(albedo, emitted);
     }
 
+    /// <summary>Glass panels between mullions, an opaque spandrel band at each floor slab; panels differ slightly.</summary>
+    private static SurfaceSample CurtainWall(in FacadeStyle s, float lu, float lz, int row, float hu, float hv, float inColumns,
+        Vector3 frame, Vector3 d, Vector3 n, float room, SkyLight sky)
+    {
+        var pitch = s.WindowPitch;
+        var spandrel = row < 0 ? 0.4f : 0.9f;
+        var glass = inColumns * TextureHash.Coverage(lu, hu, -pitch / 2 + 0.05f, pitch / 2 - 0.05f)
+                    * TextureHash.Coverage(lz, hv, spandrel, (row < 0 ? s.GroundHeight : s.StoreyHeight) - 0.06f);
+        if (glass <= 0) return new(frame, default);
+        var reflection = Mirror(sky, d, n, out var fresnel);
+        var k = 0.5f + 0.5f * fresnel;
+        var mirror = reflection * s.GlassTint * (1.6f * k * (0.9f + 0.2f * room));
+        return new(frame * (1 - glass), mirror * glass + Interior(room) * ((1 - k) * glass));
+    }
+
     private static SurfaceSample Shopfront(in FacadeStyle s, float u, float lu, float lz, float hu, float hv, float inColumns,
-        Vector3 wall, Vector3 reflected, float fresnel, float room, SkyLight sky)
+        Vector3 wall, Vector3 d, Vector3 n, float room, SkyLight sky)
     {
         var g = s.GroundHeight;
         var sign = TextureHash.Coverage(lz, hv, g - 1.0f, g - 0.3f) * inColumns;
@@ -117,10 +139,21 @@ internal static class FacadeShader
         var frame = inColumns * TextureHash.Coverage(lz, hv, 0.3f, g - 1.05f);
         var albedo = Vector3.Lerp(wall * 0.85f, s.Frame * 0.6f, frame);
         albedo = Vector3.Lerp(albedo, s.Accent * (0.9f + 0.2f * TextureHash.Noise(u * 0.7f, 0, s.Seed)), sign);
+        if (pane <= 0) return new(albedo, default);
+        var reflection = Mirror(sky, d, n, out var fresnel);
         var k = 0.3f + 0.7f * fresnel;
         var shopLight = new Vector3(0.55f, 0.50f, 0.42f) * (0.4f + 0.6f * room);
         albedo = Vector3.Lerp(albedo, Vector3.Zero, pane);
-        return new(albedo, (SkyShader.Reflection(sky, reflected) * (0.85f * k) + shopLight * (1 - k)) * pane);
+        return new(albedo, (reflection * (0.85f * k) + shopLight * (1 - k)) * pane);
+    }
+
+    /// <summary>What glass mirrors along the reflected ray, and Schlick's Fresnel factor (glass, F0 = 0.04) for the view angle.</summary>
+    private static Vector3 Mirror(SkyLight sky, Vector3 d, Vector3 n, out float fresnel)
+    {
+        var cos = Vector3.Dot(d, n);
+        var f = 1f - MathF.Abs(cos);
+        fresnel = 0.04f + 0.96f * f * f * f * f * f;
+        return SkyShader.Reflection(sky, d - 2 * cos * n);
     }
 
     /// <summary>Light from inside a window: most rooms dark, a few lit warm.</summary>
@@ -144,7 +177,7 @@ internal static class FacadeShader
             }
             case WallMaterial.Plaster:
             case WallMaterial.Concrete:
-                return c * (1f + (TextureHash.Noise(u * 6f, z * 6f, s.Seed ^ 0x55u) - 0.5f) * 0.06f);
+                return c * (1f + (TextureHash.Unit((int)MathF.Floor(u * 6f), (int)MathF.Floor(z * 6f), s.Seed ^ 0x55u) - 0.5f) * 0.05f * Math.Clamp(1f - hu / 0.2f, 0f, 1f));
             default:
                 return c;
         }

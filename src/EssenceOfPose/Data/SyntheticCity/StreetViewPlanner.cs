@@ -29,7 +29,8 @@ internal static class StreetViewPlanner
             ref readonly var b = ref city.Buildings[buildingIndex];
             var face = PickFace(b.Frontage, rng);
             var length = b.WallLength(face);
-            var top = MathF.Min(b.Height - 1f, 25f);
+            // Below the roof line (a target at the parapet makes a view of mostly sky) and within 20 m of the street.
+            var top = MathF.Min(b.Height - 2.5f, 20f);
             if (length < 2f || top < 1.5f) continue;
             var u = (float)rng.Range(0.8, length - 0.8);
             var z = (float)rng.Range(1.5, top);

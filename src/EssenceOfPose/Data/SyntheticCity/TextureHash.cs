@@ -21,7 +21,7 @@ internal static class TextureHash
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint Hash(int x, int y, uint seed) => Hash((uint)x * 0x9E3779B1U ^ Hash((uint)y * 0x85EBCA77U ^ seed));
+    public static uint Hash(int x, int y, uint seed) => Hash(((uint)x * 0x9E3779B1U + (uint)y * 0x85EBCA77U) ^ seed);
 
     /// <summary>Uniform in [0, 1).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -82,8 +82,11 @@ internal static class ViewRenderer
         if (sun > 0 && !(shadows && city.Grid.Occluded(p + n * 0.01f, sky.SunDirection, float.PositiveInfinity)))
             light += sky.SunColour * sun;
         var c = surface.Albedo * light + surface.Emitted;
-        return Vector3.Lerp(c, sky.Horizon, 1f - MathF.Exp(-t * sky.FogDensity));
+        return Vector3.Lerp(c, sky.Horizon, Haze(t * sky.FogDensity));
     }
+
+    /// <summary>1 − exp(−x) through a cubic Taylor denominator: monotonic, within 0.03 of the exact haze, and no libm call per pixel.</summary>
+    private static float Haze(float x) => 1f - 1f / (1f + x * (1f + x * (0.5f + x * (1f / 6f))));
 
     /// <summary>The face of the box nearest to a point on its surface.</summary>
     public static Face FaceAt(in Building b, Vector3 p)
