@@ -142,7 +142,8 @@ internal static class FacadeShader
         if (pane <= 0) return new(albedo, default);
         var reflection = Mirror(sky, d, n, out var fresnel);
         var k = 0.3f + 0.7f * fresnel;
-        var shopLight = new Vector3(0.55f, 0.50f, 0.42f) * (0.4f + 0.6f * room);
+        // Shop interiors: goods and lamps behind the glass, from dim to bright.
+        var shopLight = new Vector3(0.46f, 0.41f, 0.33f) * (0.25f + 0.75f * TextureHash.Noise(u * 1.3f, lz * 1.3f, s.Seed ^ 0x5A0Bu)) * (0.5f + 0.5f * room);
         albedo = Vector3.Lerp(albedo, Vector3.Zero, pane);
         return new(albedo, (reflection * (0.85f * k) + shopLight * (1 - k)) * pane);
     }

@@ -72,18 +72,28 @@ public static class SyntheticCityGenerator
         return new SyntheticCityResult(root, plan.Targets.Count, plan.Views.Count, streetViews, bytes, clock.Elapsed.TotalSeconds);
     }
 
-    /// <summary>An empty or new folder is used as is; one holding an earlier city is cleared of its views first.</summary>
+    /// <summary>
+    /// A new or empty folder is used as is. A folder holding only an earlier city (views, its
+    /// city.json, temporary files of an interrupted run) is cleared first. Anything else is not
+    /// ours, and is left alone.
+    /// </summary>
     private static void PrepareFolder(string root)
     {
         Directory.CreateDirectory(root);
-        if (!Directory.EnumerateFileSystemEntries(root).Any()) return;
-        if (!File.Exists(Path.Combine(root, CityManifest.FileName)))
-            throw new IOException($"'{root}' is not empty and holds no {CityManifest.FileName}: refusing to write a synthetic city into it");
-        foreach (var file in Directory.EnumerateFiles(root))
-        {
-            var name = Path.GetFileName(file);
-            var view = (name.EndsWith(".jpg", StringComparison.Ordinal) || name.EndsWith(".txt", StringComparison.Ordinal)) && StreetViewName.TryParse(name, out _);
-            if (view || name == CityManifest.FileName) File.Delete(file);
-        }
+        var entries = Directory.EnumerateFileSystemEntries(root).ToList();
+        var foreign = entries.FirstOrDefault(e => !IsOurs(e));
+        if (foreign is not null)
+            throw new IOException($"'{root}' holds '{Path.GetFileName(foreign)}', which is not part of a synthetic city: refusing to write into a folder that is not empty");
+        foreach (var file in entries) File.Delete(file);
+    }
+
+    private static bool IsOurs(string path)
+    {
+        if (!File.Exists(path)) return false; // a folder
+        var name = Path.GetFileName(path);
+        if (name == CityManifest.FileName) return true;
+        if (name.EndsWith(".tmp", StringComparison.Ordinal)) name = name[..name.IndexOf('.')]; // AtomicFile's <name>.<pid>.<thread>.tmp
+        else if (!name.EndsWith(".jpg", StringComparison.Ordinal) && !name.EndsWith(".txt", StringComparison.Ordinal)) return false;
+        return StreetViewName.TryParse(name, out _);
     }
 }
