@@ -72,18 +72,20 @@ internal static class FacadeShader
         var sill = row < 0 ? MathF.Max(1f, s.SillHeight) : s.SillHeight;
         var head = MathF.Min(sill + s.WindowHeight, (row < 0 ? s.GroundHeight : s.StoreyHeight) - 0.35f);
         var fw = s.FrameWidth;
+        if (s.Material == WallMaterial.Concrete)
+        {
+            var joint = 1f - TextureHash.Coverage(MathF.Abs(lu), hu, pitch / 2 - 0.03f, pitch / 2 + 0.03f)
+                           - TextureHash.Coverage(lz, hv, -0.03f, 0.03f);
+            albedo *= 0.75f + 0.25f * Math.Clamp(joint, 0f, 1f);
+        }
+        // Most of a wall is bare: leave before the window's dozen filtered edges unless the pixel reaches its surround.
+        if (MathF.Abs(lu) > w2 + 0.15f + hu || lz < sill - fw - 0.09f - hv || lz > head + fw + 0.2f + hv) return new(albedo, emitted);
         var frame = inColumns * TextureHash.Coverage(lu, hu, -w2 - fw, w2 + fw) * TextureHash.Coverage(lz, hv, sill - fw, head + fw);
         var pane = inColumns * TextureHash.Coverage(lu, hu, -w2, w2) * TextureHash.Coverage(lz, hv, sill, head);
         if (s.Material == WallMaterial.Brick)
         {
             var lintel = inColumns * TextureHash.Coverage(lu, hu, -w2 - 0.15f, w2 + 0.15f) * TextureHash.Coverage(lz, hv, head + fw, head + fw + 0.2f);
             albedo = Vector3.Lerp(albedo, Stone, lintel);
-        }
-        else if (s.Material == WallMaterial.Concrete)
-        {
-            var joint = 1f - TextureHash.Coverage(MathF.Abs(lu), hu, pitch / 2 - 0.03f, pitch / 2 + 0.03f)
-                           - TextureHash.Coverage(lz, hv, -0.03f, 0.03f);
-            albedo *= 0.75f + 0.25f * Math.Clamp(joint, 0f, 1f);
         }
         if (s.Material != WallMaterial.Concrete)
         {
