@@ -8,6 +8,8 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return DatasetCommands.Create();
+        yield return TrainCommand.Create();
+        yield return EvalCommand.Create();
         yield return NotebooksCommand.Create();
         yield return SmokeCommand.Create();
         yield return BenchCommand.Create();

@@ -9,9 +9,10 @@ internal static class DatasetCommands
 {
     public static Command Create()
     {
-        var cmd = new Command("dataset", "Datasets by manifest: verify a copy on disk, print the commands that download one.");
+        var cmd = new Command("dataset", "Datasets: render the synthetic city, verify a copy on disk against its manifest, print the commands that download the real one.");
         cmd.Subcommands.Add(Verify());
         cmd.Subcommands.Add(Fetch());
+        cmd.Subcommands.Add(SynthCommand.Create());
         return cmd;
     }
 

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Globalization;
+using EssenceOfPose.Data.Pairs;
+using EssenceOfPose.Models;
+using EssenceOfPose.Training;
+
+namespace EssenceOfPose.Cli;
+
+/// <summary>`eop train posenet`: the original objective and solver on a 3D Street View folder.</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<DirectoryInfo>("--data") { Description = "dataset root (3D Street View format: .jpg + .txt, folders or .tar)", Required = true };
+        var output = new Option<FileInfo>("--out") { Description = "checkpoint to write (.safetensors); OUT.jsonl gets per-epoch metrics, OUT.train/ the resumable state", Required = true };
+        var profile = new Option<string>("--profile") { Description = "quick (smoke test) or full (the shipped weights' run)", DefaultValueFactory = _ => "full" };
+        var arch = new Option<string?>("--arch") { Description = $"{PoseNet.Name} or {SmallNetV5.Name}" };
+        var labels = new Option<PoseLabelKind?>("--labels") { Description = "Dof2, Dof5, Dof6 (default) or QuaternionTranslation" };
+        var epochs = new Option<int?>("--epochs");
+        var batch = new Option<int?>("--batch");
+        var solver = new Option<PoseSolver?>("--solver") { Description = "Sgd (the original) or Adam" };
+        var lr = new Option<double?>("--lr") { Description = "base learning rate (default 0.001)" };
+        var stepSize = new Option<int?>("--step-size") { Description = "iterations between learning-rate halvings" };
+        var seed = new Option<int?>("--seed");
+        var every = new Option<int?>("--checkpoint-every") { Description = "steps between resumable checkpoints" };
+        var threads = new Option<int?>("--threads");
+        var splitCell = new Option<double?>("--split-cell") { Description = "geographic split cell size in metres (default 250)" };
+        var resume = new Option<bool>("--resume") { Description = "continue from OUT.train/ (same options)" };
+        var json = new Option<FileInfo?>("--json") { Description = "write the final numbers to this JSON file" };
+        var posenet = new Command("posenet", "Train the siamese PoseNet (pose regression + matching) and write a checkpoint.")
+        {
+            data, output, profile, arch, labels, epochs, batch, solver, lr, stepSize, seed, every, threads, splitCell, resume, json,
+        };
+        posenet.SetAction((r, ct) =>
+        {
+            var o = r.GetValue(profile) switch
+            {
+                "quick" => PoseNetTrainingOptions.Quick,
+                "full" => PoseNetTrainingOptions.Full,
+                var p => throw new ArgumentException($"--profile {p}: expected quick or full"),
+            };
+            o = o with
+            {
+                Architecture = r.GetValue(arch) ?? o.Architecture,
+                LabelKind = r.GetValue(labels) ?? o.LabelKind,
+                Epochs = r.GetValue(epochs) ?? o.Epochs,
+                BatchSize = r.GetValue(batch) ?? o.BatchSize,
+                Solver = r.GetValue(solver) ?? o.Solver,
+                BaseLr = r.GetValue(lr) ?? o.BaseLr,
+                StepSize = r.GetValue(stepSize) ?? o.StepSize,
+                Seed = r.GetValue(seed) ?? o.Seed,
+                CheckpointEvery = r.GetValue(every) ?? o.CheckpointEvery,
+                Threads = r.GetValue(threads) ?? o.Threads,
+                SplitCellMetres = r.GetValue(splitCell) ?? o.SplitCellMetres,
+            };
+            var outPath = r.GetValue(output)!.FullName;
+            var command = "eop " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1));
+            Console.WriteLine($"loading {r.GetValue(data)!.FullName} ...");
+            using var prepared = PoseNetData.Load(r.GetValue(data)!.FullName, SplitSpec.From(o));
+            Console.WriteLine($"{prepared.Dataset.Views.Count} views, {prepared.Dataset.Targets.Count} targets; split {prepared.SplitReport}");
+            Console.WriteLine($"train pairs {prepared.TrainPairs.Count} ({prepared.TrainPairs.Positives.Count} matching), test pairs {prepared.TestPairs.Count}; {o.Solver}, batch {o.BatchSize}, {o.Epochs} epochs, {o.Threads} threads");
+            var progress = new ConsoleProgress<TrainingProgress>(Describe);
+            var result = new PoseNetTrainer(o).Run(prepared, outPath, command, r.GetValue(resume), progress, ct);
+            progress.Done();
+            if (!result.Completed)
+            {
+                Console.WriteLine($"stopped at step {result.Steps}; continue with --resume");
+                return Task.FromResult(130);
+            }
+            Console.WriteLine($"wrote {outPath} after {result.Steps} steps in {result.Elapsed:hh\\:mm\\:ss} ({result.PairsPerSecond:F1} pairs/s)");
+            EvalCommand.Print(result.Evaluation!);
+            if (r.GetValue(json) is { } file)
+                JsonOutput.Write(file, new { checkpoint = outPath, steps = result.Steps, seconds = result.Elapsed.TotalSeconds, pairsPerSecond = result.PairsPerSecond, options = o, evaluation = result.Evaluation });
+            return Task.FromResult(0);
+        });
+        return new Command("train", "Training.") { posenet };
+    }
+
+    static string Describe(TrainingProgress p) => string.Create(CultureInfo.InvariantCulture,
+        $"epoch {p.Epoch}/{p.Epochs} step {p.Step}/{p.TotalSteps} loss {p.Loss:F4} (pose {p.PoseLoss:F4}, match {p.MatchLoss:F4}) lr {p.Lr:G3} {p.Elapsed:hh\\:mm\\:ss}");
+}

@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using EssenceOfPose.Data;
+using EssenceOfPose.Data.Pairs;
+using EssenceOfPose.Models;
+using EssenceOfPose.Torch;
+using EssenceOfPose.Torch.Optim;
+
+namespace EssenceOfPose.Training;
+
+/// <summary>Progress of a training run, reported after every step.</summary>
+public sealed record TrainingProgress(int Epoch, int Epochs, int Step, int TotalSteps, double Loss, double PoseLoss, double MatchLoss, double Lr, TimeSpan Elapsed);
+
+/// <summary>What a finished (or stopped) run produced.</summary>
+public sealed record TrainingResult(string CheckpointPath, int Steps, TimeSpan Elapsed, double PairsPerSecond, PoseNetEvaluation? Evaluation, bool Completed);
+
+/// <summary>
+/// Trains a siamese PoseNet with the original objective and solver (see
+/// <see cref="PoseNetTrainingOptions"/>). Every <c>CheckpointEvery</c> steps it writes, atomically,
+/// the model and the optimiser state beside the output (<c>OUT.train/</c>); a resumed run reloads
+/// them and replays the same batch order, so it reaches the same weights as an uninterrupted run.
+/// After each epoch it appends a line of metrics to <c>OUT.jsonl</c>.
+/// </summary>
+public sealed class PoseNetTrainer
+{
+    readonly PoseNetTrainingOptions o;
+
+    public PoseNetTrainer(PoseNetTrainingOptions options) => o = options;
+
+    public TrainingResult Run(PoseNetData data, string outPath, string command, bool resume = false,
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancel = default)
+    {
+        torch.set_num_threads(o.Threads);
+        var stateDir = outPath + ".train";
+        var logPath = Path.ChangeExtension(outPath, ".jsonl");
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
+
+        var mean = data.Cache.ChannelMean(data.TrainRows);
+        var stats = LabelStats.Compute(o.LabelKind, data.TrainPairs.Positives.Select(p => p.Label(o.LabelKind)));
+        var train = new PairTensors(data.TrainPairs.All.ToArray(), data.Cache, o.LabelKind, stats);
+        var stepsPerEpoch = (train.Count + o.BatchSize - 1) / o.BatchSize;
+        var totalSteps = stepsPerEpoch * o.Epochs;
+
+        torch.manual_seed((ulong)o.Seed);
+        using var model = Checkpoint.Create(o.Architecture, o.LabelKind);
+        var named = model.named_parameters().ToArray();
+        var weights = new ParamGroup(named.Where(p => !SiameseNet.IsBias(p.name)).Select(p => p.parameter)) { lr = o.BaseLr, weight_decay = o.WeightDecay };
+        var biases = new ParamGroup(named.Where(p => SiameseNet.IsBias(p.name)).Select(p => p.parameter)) { lr = 2 * o.BaseLr, weight_decay = 0 };
+        using Optimizer optimizer = o.Solver == PoseSolver.Sgd
+            ? new SGD([weights, biases], o.BaseLr, momentum: o.Momentum)
+            : new Adam([weights, biases], o.BaseLr);
+        var scheduler = new StepLR(optimizer, o.StepSize, o.Gamma);
+
+        var step = 0;
+        var elapsedBefore = TimeSpan.Zero;
+        if (resume && File.Exists(Path.Combine(stateDir, "state.json")))
+            (step, elapsedBefore) = LoadState(stateDir, model, optimizer, scheduler);
+        else if (!resume && File.Exists(logPath))
+            File.Delete(logPath);
+
+        using var meanTensor = torch.tensor(mean.Select(m => (float)m).ToArray(), 1, 3, 1, 1);
+        DisposeScope.Detach(meanTensor);
+        var info = new CheckpointInfo { Architecture = o.Architecture, LabelKind = o.LabelKind, Mean = mean, LabelStats = stats };
+        var clock = Stopwatch.StartNew();
+        var completed = true;
+        model.train();
+        for (var epoch = step / stepsPerEpoch; epoch < o.Epochs; epoch++)
+        {
+            var order = Order(train.Count, epoch);
+            double lossSum = 0, poseSum = 0, matchSum = 0;
+            var counted = 0;
+            for (var b = step % stepsPerEpoch; b < stepsPerEpoch; b++)
+            {
+                var (loss, pose, match) = Step(model, optimizer, train, data.Cache, meanTensor, order.AsSpan(b * o.BatchSize, Math.Min(o.BatchSize, train.Count - b * o.BatchSize)));
+                scheduler.step();
+                step++;
+                lossSum += loss; poseSum += pose; matchSum += match; counted++;
+                progress?.Report(new TrainingProgress(epoch + 1, o.Epochs, step, totalSteps, loss, pose, match, scheduler.get_last_lr()[0], elapsedBefore + clock.Elapsed));
+                if (step % o.CheckpointEvery == 0) SaveState(stateDir, model, optimizer, scheduler, info, step, elapsedBefore + clock.Elapsed);
+                if (cancel.IsCancellationRequested) { completed = false; break; }
+            }
+            if (!completed) break;
+            model.eval();
+            var eval = PoseNetEvaluator.Evaluate(model, info, data, baselines: false);
+            model.train();
+            AppendLog(logPath, epoch + 1, step, lossSum / Math.Max(1, counted), poseSum / Math.Max(1, counted), matchSum / Math.Max(1, counted), scheduler.get_last_lr()[0], elapsedBefore + clock.Elapsed, eval);
+        }
+
+        var elapsed = elapsedBefore + clock.Elapsed;
+        var pairsPerSecond = (double)Math.Min(step, totalSteps) * o.BatchSize / Math.Max(1e-9, elapsed.TotalSeconds);
+        if (!completed)
+        {
+            return new TrainingResult(outPath, step, elapsed, pairsPerSecond, null, false);
+        }
+        model.eval();
+        var final = PoseNetEvaluator.Evaluate(model, info, data, baselines: true);
+        var provenance = new Provenance
+        {
+            Command = command,
+            Seed = o.Seed,
+            DataManifest = data.Dataset.Root,
+            Metrics = final.Summary(),
+            Notes = new Dictionary<string, string>
+            {
+                ["options"] = JsonSerializer.Serialize(o),
+                ["split"] = JsonSerializer.Serialize(SplitSpec.From(o)),
+                ["train_targets"] = data.TrainTargets.Count.ToString(CultureInfo.InvariantCulture),
+                ["test_targets"] = data.TestTargets.Count.ToString(CultureInfo.InvariantCulture),
+                ["train_pairs"] = train.Count.ToString(CultureInfo.InvariantCulture),
+                ["steps"] = step.ToString(CultureInfo.InvariantCulture),
+                ["training_seconds"] = elapsed.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture),
+                ["pairs_per_second"] = pairsPerSecond.ToString("F1", CultureInfo.InvariantCulture),
+                ["threads"] = o.Threads.ToString(CultureInfo.InvariantCulture),
+            },
+        };
+        Checkpoint.Save(outPath, model, info with { Provenance = provenance });
+        return new TrainingResult(outPath, step, elapsed, pairsPerSecond, final, true);
+    }
+
+    /// <summary>The batch order of an epoch: a pure function of (seed, epoch), so a resumed run replays it.</summary>
+    int[] Order(int count, int epoch)
+    {
+        var order = Enumerable.Range(0, count).ToArray();
+        new Random(HashCode.Combine(o.Seed, epoch, 0x5eed)).Shuffle(order);
+        return order;
+    }
+
+    (double Loss, double Pose, double Match) Step(SiameseNet model, Optimizer optimizer, PairTensors pairs, PatchCache cache, Tensor mean, ReadOnlySpan<int> batch)
+    {
+        using var scope = torch.NewDisposeScope();
+        var (a, b, match, label) = pairs.Batch(cache, mean, batch);
+        var (pose, logits) = model.forward(a, b);
+        var matchLoss = F.cross_entropy(logits, match);
+        // The original's L1LossWithIgnore: only matching rows carry a pose label.
+        var mask = match.eq(1).unsqueeze(1).to(ScalarType.Float32);
+        var matches = Math.Max(1.0, mask.sum().item());
+        var poseLoss = ((pose - label).abs() * mask).sum() / (matches * pairs.LabelSize);
+        var loss = poseLoss * o.PoseLossWeight + matchLoss;
+        optimizer.zero_grad();
+        loss.backward();
+        GradClip.clip_grad_norm_(model.parameters(), o.ClipNorm);
+        optimizer.step();
+        return (loss.item(), poseLoss.item(), matchLoss.item());
+    }
+
+    static void AppendLog(string path, int epoch, int step, double loss, double pose, double match, double lr, TimeSpan elapsed, PoseNetEvaluation eval)
+    {
+        var line = JsonSerializer.Serialize(new
+        {
+            epoch,
+            step,
+            loss,
+            poseLoss = pose,
+            matchLoss = match,
+            lr,
+            seconds = Math.Round(elapsed.TotalSeconds, 1),
+            test = eval.Summary(),
+        });
+        File.AppendAllText(path, line + Environment.NewLine);
+    }
+
+    sealed record State(int Step, double ElapsedSeconds, string Scheduler);
+
+    static void SaveState(string dir, SiameseNet model, Optimizer optimizer, LRScheduler scheduler, CheckpointInfo info, int step, TimeSpan elapsed)
+    {
+        Directory.CreateDirectory(dir);
+        Checkpoint.Save(Path.Combine(dir, $"model-{step}.safetensors"), model, info);
+        using (var opt = optimizer.state_dict()) opt.Save(Path.Combine(dir, $"optimizer-{step}.safetensors"));
+        // state.json last, atomically: it names the step whose files are complete. A run killed
+        // before this line resumes from the previous step's files, which are still there.
+        var tmp = Path.Combine(dir, "state.json.tmp");
+        File.WriteAllText(tmp, JsonSerializer.Serialize(new State(step, elapsed.TotalSeconds, scheduler.state_dict().ToJson())));
+        File.Move(tmp, Path.Combine(dir, "state.json"), overwrite: true);
+        foreach (var old in Directory.EnumerateFiles(dir, "*-*.safetensors"))
+            if (!old.EndsWith($"-{step}.safetensors", StringComparison.Ordinal)) File.Delete(old);
+    }
+
+    static (int Step, TimeSpan Elapsed) LoadState(string dir, SiameseNet model, Optimizer optimizer, LRScheduler scheduler)
+    {
+        var statePath = Path.Combine(dir, "state.json");
+        var state = JsonSerializer.Deserialize<State>(File.ReadAllText(statePath))
+            ?? throw new InvalidDataException($"{statePath}: empty training state");
+        var (saved, _) = Checkpoint.Load(Path.Combine(dir, $"model-{state.Step}.safetensors"), model.Architecture);
+        using (saved)
+        {
+            var sd = saved.state_dict();
+            model.load_state_dict(sd);
+            foreach (var t in sd.Values) t.Dispose();
+        }
+        using (var opt = OptimizerStateDict.Load(Path.Combine(dir, $"optimizer-{state.Step}.safetensors"))) optimizer.load_state_dict(opt);
+        scheduler.load_state_dict(LRSchedulerState.FromJson(state.Scheduler));
+        return (state.Step, TimeSpan.FromSeconds(state.ElapsedSeconds));
+    }
+}

@@ -1,0 +1,46 @@
+using EssenceOfPose.Data.Pairs;
+using EssenceOfPose.Models;
+
+namespace EssenceOfPose.Training;
+
+/// <summary>Which optimiser trains PoseNet: the original's SGD, or Adam as an option.</summary>
+public enum PoseSolver { Sgd, Adam }
+
+/// <summary>
+/// How <c>eop train posenet</c> trains. Defaults are the original solver (FACTS.md): SGD with
+/// momentum 0.9, base lr 0.001 stepped down by 0.5, weight decay 0.0005 on weights only (biases:
+/// lr ×2, no decay, as the prototxts' param blocks), gradient clipping 10; the L1 pose loss with
+/// weight 10 on matching pairs plus the softmax matching loss. The original used batch 256 on a
+/// GPU; <see cref="Quick"/> and <see cref="Full"/> size the run for 2 CPU cores.
+/// </summary>
+public sealed record PoseNetTrainingOptions
+{
+    public string Architecture { get; init; } = PoseNet.Name;
+    public PoseLabelKind LabelKind { get; init; } = PoseLabelKind.Dof6;
+    public int Epochs { get; init; } = 30;
+    public int BatchSize { get; init; } = 64;
+    public PoseSolver Solver { get; init; } = PoseSolver.Sgd;
+    public double BaseLr { get; init; } = 0.001;
+    public double Momentum { get; init; } = 0.9;
+    /// <summary>Iterations between learning-rate steps (Caffe's stepsize).</summary>
+    public int StepSize { get; init; } = 4000;
+    public double Gamma { get; init; } = 0.5;
+    public double WeightDecay { get; init; } = 0.0005;
+    public double ClipNorm { get; init; } = 10;
+    public double PoseLossWeight { get; init; } = 10;
+    public double PositiveFraction { get; init; } = 0.5;
+    public int Seed { get; init; } = 1;
+    /// <summary>Steps between resumable checkpoints (atomic; <c>--resume</c> continues from the last).</summary>
+    public int CheckpointEvery { get; init; } = 500;
+    public double TestFraction { get; init; } = 0.2;
+    public double SplitMinDistanceMetres { get; init; } = 100;
+    /// <summary>Grid cell of the geographic split; cells are assigned whole to train or test.</summary>
+    public double SplitCellMetres { get; init; } = 250;
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Minutes on 2 CPU cores: a smoke test of the whole pipeline.</summary>
+    public static PoseNetTrainingOptions Quick => new() { Epochs = 2, BatchSize = 16, CheckpointEvery = 50 };
+
+    /// <summary>The run behind the shipped weights (about an hour on 2 CPU cores for 1,000 targets).</summary>
+    public static PoseNetTrainingOptions Full => new();
+}

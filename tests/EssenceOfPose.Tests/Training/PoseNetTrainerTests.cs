@@ -1,0 +1,85 @@
+using System.Text.Json;
+using EssenceOfPose.Models;
+using EssenceOfPose.Torch;
+using EssenceOfPose.Training;
+
+namespace EssenceOfPose.Tests.Training;
+
+public sealed class PoseNetTrainerTests(TinyCity city) : IClassFixture<TinyCity>, IDisposable
+{
+    readonly string dir = Directory.CreateTempSubdirectory("eop-train-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    static PoseNetTrainingOptions Tiny => PoseNetTrainingOptions.Quick with
+    {
+        Epochs = 3,
+        BatchSize = 8,
+        Solver = PoseSolver.Adam,
+        BaseLr = 1e-3,
+        CheckpointEvery = 2,
+        SplitCellMetres = 60,
+        SplitMinDistanceMetres = 20,
+        TestFraction = 0.3,
+        Threads = 1,
+    };
+
+    PoseNetData Data() => PoseNetData.Load(city.Root, SplitSpec.From(Tiny));
+
+    [Fact]
+    public void Loss_falls_and_the_checkpoint_records_what_made_it()
+    {
+        using var data = Data();
+        var o = Tiny with { Epochs = 8, BaseLr = 3e-3 };
+        var path = Path.Combine(dir, "tiny.safetensors");
+        var result = new PoseNetTrainer(o).Run(data, path, "eop train posenet --test");
+        Assert.True(result.Completed);
+        var log = File.ReadAllLines(Path.ChangeExtension(path, ".jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal(8, log.Length);
+        var first = log[0].GetProperty("loss").GetDouble();
+        var last = log[^1].GetProperty("loss").GetDouble();
+        Assert.True(last < first * 0.9, $"training loss went from {first} to {last}");
+
+        var info = Checkpoint.ReadInfo(path);
+        Assert.Equal("eop train posenet --test", info.Provenance.Command);
+        Assert.Equal(1L, info.Provenance.Seed);
+        Assert.NotNull(info.LabelStats);
+        Assert.All(info.Mean, m => Assert.InRange(m, 1, 254));
+        Assert.True(info.Provenance.Metrics.ContainsKey("match_auc"));
+        Assert.True(info.Provenance.Metrics.ContainsKey("baseline_mean_pose_median_rotation_deg"));
+    }
+
+    [Fact]
+    public void Resumed_run_reaches_the_weights_of_an_uninterrupted_one()
+    {
+        using var data = Data();
+        var straight = Path.Combine(dir, "straight.safetensors");
+        new PoseNetTrainer(Tiny).Run(data, straight, "straight");
+
+        var resumed = Path.Combine(dir, "resumed.safetensors");
+        using (var cts = new CancellationTokenSource())
+        {
+            // "Kill" after step 5: the last checkpoint is step 4, so the resumed run replays step 5.
+            var stop = new Progress5(cts);
+            var first = new PoseNetTrainer(Tiny).Run(data, resumed, "resumed", progress: stop, cancel: cts.Token);
+            Assert.False(first.Completed);
+            Assert.False(File.Exists(resumed));
+        }
+        var second = new PoseNetTrainer(Tiny).Run(data, resumed, "resumed", resume: true);
+        Assert.True(second.Completed);
+
+        using var a = Safetensors.Load(straight);
+        using var b = Safetensors.Load(resumed);
+        Assert.Equal(a.Tensors.Keys, b.Tensors.Keys);
+        foreach (var (name, t) in a.Tensors)
+            Assert.True(t.ToArray<float>().SequenceEqual(b.Tensors[name].ToArray<float>()), $"{name} differs after resume");
+    }
+
+    sealed class Progress5(CancellationTokenSource cts) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value)
+        {
+            if (value.Step == 5) cts.Cancel();
+        }
+    }
+}
