@@ -13,7 +13,7 @@ namespace EssenceOfPose.Inversion;
 [JsonDerivedType(typeof(FourierParameterisation), "fourier")]
 public abstract record ImageParameterisation
 {
-    [JsonIgnore] public abstract string Name { get; }
+    public abstract string Name { get; }
 
     /// <summary>Leaves that represent <paramref name="initial"/> exactly (up to rounding); they live until disposed.</summary>
     internal abstract IParameterisedImage Create(Tensor initial);

@@ -19,7 +19,7 @@ namespace EssenceOfPose.Inversion;
 public abstract record StepRegulariser
 {
     /// <summary>A short readable name with the settings, e.g. "blur(σ=0.5,every=4)".</summary>
-    [JsonIgnore] public abstract string Name { get; }
+    public abstract string Name { get; }
 
     /// <summary>Whether <see cref="Apply"/> reads the last gradient with respect to the image.</summary>
     internal virtual bool NeedsGradient => false;

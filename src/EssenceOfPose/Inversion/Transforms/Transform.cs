@@ -19,10 +19,10 @@ public abstract record Transform
     /// <summary>No transform: the network sees the image as it is.</summary>
     public static Transform None { get; } = new TransformChain([]);
 
-    [JsonIgnore] public abstract string Name { get; }
+    public abstract string Name { get; }
 
     /// <summary>How many pixels the transform removes from each side length (the image must be that much larger than the network input).</summary>
-    [JsonIgnore] public abstract int Margin { get; }
+    public abstract int Margin { get; }
 
     /// <summary>The transformed batch; [N,3,H,W] → [N,3,H − Margin,W − Margin].</summary>
     internal abstract Tensor Apply(Tensor images, Generator generator);
