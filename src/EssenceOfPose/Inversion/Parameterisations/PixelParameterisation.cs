@@ -1,0 +1,35 @@
+using EssenceOfPose.Torch;
+
+namespace EssenceOfPose.Inversion;
+
+/// <summary>The image is its own parameter: one leaf [N,3,H,W] in Caffe space (Mahendran &amp; Vedaldi; Yosinski et al.).</summary>
+public sealed record PixelParameterisation : ImageParameterisation
+{
+    public override string Name => "pixels";
+
+    internal override IParameterisedImage Create(Tensor initial) => new Leaf(initial);
+
+    sealed class Leaf : IParameterisedImage
+    {
+        readonly Tensor pixels;
+
+        public Leaf(Tensor initial)
+        {
+            using (torch.no_grad()) pixels = DisposeScope.Detach(initial.detach().clone());
+            pixels.requires_grad_();
+        }
+
+        public IReadOnlyList<Tensor> Parameters => [pixels];
+
+        public Tensor Image() => pixels;
+
+        public void SetImage(Tensor image)
+        {
+            if (ReferenceEquals(image, pixels)) return;
+            using var _ = torch.no_grad();
+            pixels.copy_(image);
+        }
+
+        public void Dispose() => pixels.Dispose();
+    }
+}

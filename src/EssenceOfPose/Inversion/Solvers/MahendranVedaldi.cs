@@ -1,0 +1,86 @@
+using EssenceOfPose.Torch;
+
+namespace EssenceOfPose.Inversion;
+
+/// <summary>
+/// Mahendran &amp; Vedaldi, "Understanding Deep Image Representations by Inverting Them" (CVPR 2015)
+/// and "Visualizing Deep Convolutional Neural Networks Using Natural Pre-images" (IJCV 2016), with
+/// the IJCV defaults of their released code (nnpreimage: get_defaults.m, get_preimage_opts.m):
+/// minimise C·‖Φ(x) − Φ₀‖²/‖Φ₀‖² + λ_α R_α(x) + λ_V R_Vβ(x) with α = 6, β = 2, B = 80,
+/// λ_α = (1/B)^α, λ_V = (6.5/B)^β; start from noise; <see cref="MomentumAdaGrad"/> with
+/// η = HW · 0.05·B²/α, momentum 0.9; jitter J = max(round(stride/4), 1) (the image is J − 1 pixels
+/// larger and a random window is fed); after each step the pixel colour vectors are projected to
+/// norm ≤ 160. Inversion runs 300 steps, then 50 more at 0.1·η without jitter from the centre
+/// crop; maximisation uses the first phase only, as their code does.
+/// C (<see cref="ObjectiveWeight"/>) was swept over {1, 20, 100, 300}; 1 is their default.
+/// </summary>
+public sealed record MahendranVedaldi : InversionPreset
+{
+    public MahendranVedaldi() => Steps = 300;
+
+    /// <summary>As published: 300 + 50 steps.</summary>
+    public static MahendranVedaldi Full => new();
+
+    /// <summary>40 + 10 steps: a quick look, seconds for a small batch on 2 CPU cores.</summary>
+    public static MahendranVedaldi Quick => new() { Steps = 40, SlowSteps = 10 };
+
+    public override string Name => "mahendran_vedaldi";
+
+    /// <summary>Steps of the second phase (0.1·η, no jitter); inversion only.</summary>
+    public int SlowSteps { get; init; } = 50;
+
+    /// <summary>The second phase's learning-rate factor.</summary>
+    public double SlowFactor { get; init; } = 0.1;
+
+    /// <summary>C, the weight of the normalised feature match.</summary>
+    public double ObjectiveWeight { get; init; } = 1;
+
+    /// <summary>α of the α-norm.</summary>
+    public double Alpha { get; init; } = 6;
+
+    /// <summary>β of the total variation.</summary>
+    public double Beta { get; init; } = 2;
+
+    /// <summary>Isotropic TV (their choice) or anisotropic.</summary>
+    public bool IsotropicTv { get; init; } = true;
+
+    /// <summary>B, the typical pixel norm in Caffe space.</summary>
+    public double TypicalNorm { get; init; } = 80;
+
+    /// <summary>B_box: each pixel's colour vector is kept within this norm.</summary>
+    public double BoxBound { get; init; } = 160;
+
+    public double Momentum { get; init; } = 0.9;
+
+    /// <summary>The 0.05 of the per-pixel rate 0.05·B²/α.</summary>
+    public double RateFactor { get; init; } = 0.05;
+
+    /// <summary>Jitter as a fraction of the tap's stride (¼).</summary>
+    public double JitterFraction { get; init; } = 0.25;
+
+    /// <summary>λ_α = (1/B)^α.</summary>
+    public double LambdaAlpha => Math.Pow(1 / TypicalNorm, Alpha);
+
+    /// <summary>λ_V = (6.5/B)^β.</summary>
+    public double LambdaBeta => Math.Pow(6.5 / TypicalNorm, Beta);
+
+    /// <summary>0.05·B²/α, the rate per pixel; the optimiser's η is this times H·W.</summary>
+    public double LearningRate => RateFactor * TypicalNorm * TypicalNorm / Alpha;
+
+    /// <summary>J = max(round(stride · ¼), 1); the image is J − 1 pixels larger than the input.</summary>
+    public int JitterFor(int tapStride) => Math.Max((int)Math.Round(tapStride * JitterFraction, MidpointRounding.AwayFromZero), 1);
+
+    public override RenderPlan Plan(RenderRequest request, Generator generator)
+    {
+        var margin = JitterFor(request.TapStride) - 1;
+        var data = request.Goal == RenderGoal.Invert && ObjectiveWeight != 1 ? ObjectiveWeight * request.Data : request.Data;
+        var objective = data + LambdaAlpha * Regularisers.AlphaNorm(Alpha) + LambdaBeta * Regularisers.TotalVariation(Beta, IsotropicTv);
+        var rate = (double)request.ImageSize * request.ImageSize * LearningRate;
+        StepRegulariser[] box = [new BoxConstraint(BoxBound)];
+        var phases = new List<RenderPhase> { new(Steps, new MomentumAdaGrad(rate, Momentum), new Jitter(margin), box) };
+        if (request.Goal == RenderGoal.Invert && SlowSteps > 0)
+            phases.Add(new RenderPhase(SlowSteps, new MomentumAdaGrad(rate * SlowFactor, Momentum), Transform.None, box));
+        var start = StartImages.UniformNoise(request.Batch, request.ImageSize + margin, TypicalNorm, generator, request.Device);
+        return new RenderPlan(objective, new PixelParameterisation(), start, phases) { SnapshotSteps = SnapshotSteps };
+    }
+}

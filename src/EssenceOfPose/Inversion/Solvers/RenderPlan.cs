@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+using EssenceOfPose.Torch;
+
+namespace EssenceOfPose.Inversion;
+
+/// <summary>
+/// Everything the render loop needs, with nothing left to defaults: the objective, the
+/// parameterisation, the start image (already sized for the first phase) and the phases. Presets
+/// make one (<see cref="InversionPreset.Plan"/>); a notebook can adjust it with <c>with</c>
+/// before <see cref="Renderer.Run"/>, the lower level under <see cref="Inverter"/>.
+/// </summary>
+public sealed record RenderPlan(
+    [property: JsonIgnore] Objective Objective,
+    ImageParameterisation Parameterisation,
+    [property: JsonIgnore] Tensor Start,
+    IReadOnlyList<RenderPhase> Phases)
+{
+    /// <summary>Steps after which to keep a copy of the image (0 = the start); the final image is always kept.</summary>
+    public IReadOnlyList<int> SnapshotSteps { get; init; } = [];
+
+    /// <summary>The objective's name, for the options written next to an output.</summary>
+    public string ObjectiveName => Objective.Name;
+
+    public int TotalSteps => Phases.Sum(p => p.Steps);
+}

@@ -1,0 +1,56 @@
+using EssenceOfPose.Models;
+using EssenceOfPose.Torch;
+using EssenceOfPose.Torch.NN;
+
+namespace EssenceOfPose.Tests.Inversion;
+
+/// <summary>
+/// A siamese net small enough for many optimisation steps in a test, on 3×16×16 images:
+/// conv1 4@3 → pool1 2/2 (ceil) → conv2 6@3 → fc5 12 → fc6 12, ReLU after each, heads of
+/// SiameseNet (3 pose outputs). Weights N(0, 1/fan_in) and zero biases from a private generator
+/// (not the global one, which parallel tests share), so activations are healthy and reproducible.
+/// Stride of conv2 (and fc5, fc6) is 2; of conv1 1.
+/// </summary>
+internal sealed class TinySiamese : SiameseNet
+{
+    public const int Size = 16;
+
+    public TinySiamese(ulong seed = 3) : this(new Layers()) => Reinitialise(this, seed, p => 1 / Math.Sqrt(p.numel() / p.size(0)));
+
+    TinySiamese(Layers l) : base(
+    [
+        new("conv1", l.Conv1.call, F.relu), new("pool1", x => F.max_pool2d(x, 2, stride: 2, ceil_mode: true), null),
+        new("conv2", l.Conv2.call, F.relu),
+        new("fc5", x => l.Fc5.call(x.flatten(1)), F.relu),
+        new("fc6", l.Fc6.call, F.relu),
+    ], codeSize: 12, poseOutputs: 3, F.relu)
+    {
+        register_module("conv1", l.Conv1);
+        register_module("conv2", l.Conv2);
+        register_module("fc5", l.Fc5);
+        register_module("fc6", l.Fc6);
+    }
+
+    public override string Architecture => "tiny";
+
+    /// <summary>Weights ~ N(0, std(weight)²) and zero biases, drawn from a generator seeded with <paramref name="seed"/>.</summary>
+    internal static void Reinitialise(SiameseNet net, ulong seed, Func<Tensor, double> std)
+    {
+        using var g = new Generator(seed);
+        using var scope = torch.NewDisposeScope();
+        using var _ = torch.no_grad();
+        foreach (var (name, p) in net.named_parameters())
+        {
+            if (IsBias(name)) p.zero_();
+            else p.normal_(0, std(p), g);
+        }
+    }
+
+    sealed class Layers
+    {
+        public readonly Conv2d Conv1 = new(3, 4, 3);
+        public readonly Conv2d Conv2 = new(4, 6, 3);
+        public readonly Linear Fc5 = new(6 * 5 * 5, 12);
+        public readonly Linear Fc6 = new(12, 12);
+    }
+}
