@@ -33,11 +33,11 @@ internal static class RandomCaffeModel
         return new CaffeModel(net.Name, layers, CaffeLayerForm.Layer, "random.caffemodel");
     }
 
-    /// <summary>Writes <see cref="For"/>'s model in the given form (V1 files use legacy 4-D blob shapes, as old Caffe wrote them).</summary>
-    public static string Write(string path, CaffeNet net, CaffeLayerForm form, IReadOnlyDictionary<string, int[]>? inputShapes = null, int seed = 1)
+    /// <summary>Writes a model in the given form as Caffe did: V1 files with legacy 4-D blob shapes and unpacked floats, current ones packed.</summary>
+    public static string Write(string path, CaffeModel model, CaffeLayerForm form)
     {
         var options = new CaffeModelWriteOptions(form, LegacyBlobShape: form == CaffeLayerForm.V1, PackedFloats: form == CaffeLayerForm.Layer);
-        CaffeModelWriter.Write(path, For(net, inputShapes, seed), options);
+        CaffeModelWriter.Write(path, model, options);
         return path;
     }
 }
