@@ -8,6 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return DatasetCommands.Create();
+        yield return ImportCommand.Create();
         yield return SmokeCommand.Create();
         yield return BenchCommand.Create();
     }

@@ -48,8 +48,8 @@ public class CaffeImporterTests
         Assert.DoesNotContain(import.Loaded, l => l.Layer == "pose_fc");
         Assert.Contains(import.Loaded, l => l.Layer == "ptch_fc");
         Assert.Contains(import.Skipped, l => l.Name == "pose_fc" && l.Reason == "pose head left out as asked");
-        Assert.Contains("pose_fc (4 outputs) left out as asked: the pose head keeps its initialisation, with 6 outputs (Dof6)", import.Warnings);
-        Assert.Contains("pose_fc: not in the imported net; left at their initialisation (the prototxt fillers)", import.Warnings);
+        Assert.Contains("pose_fc (4 outputs) left out as asked; label kind Dof6 (6 outputs) assumed", import.Warnings);
+        Assert.Contains("pose_fc: not imported; left at their initialisation (the prototxt fillers)", import.Warnings);
     }
 
     [Fact]
@@ -59,8 +59,8 @@ public class CaffeImporterTests
         string caffemodel = siamese.WriteModel(CaffeLayerForm.Layer);
         using var import = CaffeImporter.Import([CaffeFixtures.Path("pose-l1-torch7-deploy.prototxt")], caffemodel);
         Assert.Equal(["conv1", "conv2", "conv3", "conv4", "fc5", "fc6"], import.Loaded.Select(l => l.Layer));
-        Assert.Contains("no pose_fc in the net: the pose head keeps its initialisation, with 6 outputs (Dof6)", import.Warnings);
-        Assert.Contains("common_fc, pose_fc, ptch_fc: not in the imported net; left at their initialisation (the prototxt fillers)", import.Warnings);
+        Assert.Contains("no pose_fc in the net: label kind Dof6 (6 outputs) assumed", import.Warnings);
+        Assert.Contains("common_fc, pose_fc, ptch_fc: not imported; left at their initialisation (the prototxt fillers)", import.Warnings);
         Assert.Contains(import.Warnings, w => w.StartsWith("the caffemodel holds weights the prototxt has no layer for, not imported: conv1_p, conv2_p")
             && w.Contains("common_fc, pose_fc, ptch_fc;"));
         Assert.Equal(["conv1", "pool1", "conv2", "pool2", "conv3", "pool3", "conv4", "pool4", "fc5", "fc6"], import.Agreement.Keys);

@@ -79,7 +79,7 @@ public sealed class CaffeImport : IDisposable
             foreach (var l in Loaded) s.AppendLine(CultureInfo.InvariantCulture, $"  {l}");
             s.AppendLine(CultureInfo.InvariantCulture, $"skipped {Skipped.Count} layers:");
             foreach (var l in Skipped) s.AppendLine(CultureInfo.InvariantCulture, $"  {l}");
-            s.AppendLine(CultureInfo.InvariantCulture, $"warnings: {(Warnings.Count == 0 ? "none" : "")}");
+            s.AppendLine(Warnings.Count == 0 ? "warnings: none" : "warnings:");
             foreach (var w in Warnings) s.AppendLine(CultureInfo.InvariantCulture, $"  {w}");
             s.AppendLine("blobs:");
             foreach (var (name, shape) in BlobShapes) s.AppendLine(CultureInfo.InvariantCulture, $"  {name,-14} {CaffeShapeTable.Format(shape)}");

@@ -70,7 +70,7 @@ public static class CaffeImporter
             var loaded = CaffeModelLoader.Load(model, arch, weights, withPose, caffemodel.Source);
             var untouched = model.named_parameters().Select(p => p.name.Split('.')[0]).Distinct().Where(l => loaded.All(x => x.Layer != l)).ToList();
             if (untouched.Count > 0)
-                warnings.Add($"{string.Join(", ", untouched)}: not in the imported net; left at their initialisation (the prototxt fillers)");
+                warnings.Add($"{string.Join(", ", untouched)}: not imported; left at their initialisation (the prototxt fillers)");
             var unused = UnusedModelLayers(caffemodel, deploy, weights);
             if (unused.Count > 0)
                 warnings.Add($"the caffemodel holds weights the prototxt has no layer for, not imported: {string.Join(", ", unused)}; give the prototxt(s) that define them to import them");
@@ -106,7 +106,7 @@ public static class CaffeImporter
         var pose = recognition.Has(CaffePart.PoseHead) ? deploy.Net.Layer("pose_fc") : null;
         if (pose is null)
         {
-            warnings.Add("no pose_fc in the net: the pose head keeps its initialisation, with 6 outputs (Dof6)");
+            warnings.Add("no pose_fc in the net: label kind Dof6 (6 outputs) assumed");
             return (PoseLabelKind.Dof6, false);
         }
         int outputs = ((InnerProductParameter)pose.Parameters!).NumOutput;
@@ -120,7 +120,7 @@ public static class CaffeImporter
         };
         if (options.WithoutPoseHead)
         {
-            warnings.Add($"pose_fc ({outputs} outputs) left out as asked: the pose head keeps its initialisation, with 6 outputs (Dof6)");
+            warnings.Add($"pose_fc ({outputs} outputs) left out as asked; label kind Dof6 (6 outputs) assumed");
             return (PoseLabelKind.Dof6, false);
         }
         if (kind is null)
