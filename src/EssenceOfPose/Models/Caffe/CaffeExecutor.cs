@@ -71,7 +71,7 @@ public sealed class CaffeExecutor : IDisposable
                 continue;
             if (!weights.TryGetValue(layer.Name, out var w))
                 problems.Add($"{where}: layer '{layer.Name}' ({layer.Type}) has no weights");
-            else if (wantsBias != w.Bias is not null)
+            else if (wantsBias != (w.Bias is not null))
                 problems.Add($"{where}: layer '{layer.Name}' ({layer.Type}) {(wantsBias ? "declares a bias but its weights have none" : "declares no bias but its weights have one")}");
         }
         if (problems.Count > 0)

@@ -31,6 +31,7 @@ public sealed record CaffeLoadedLayer(string Layer, int[] WeightShape, int[]? Bi
 /// The result of a Caffe import: the suite's model with the caffemodel's weights, the checkpoint
 /// metadata to save with it, and the account of what happened — layers loaded and skipped, warnings,
 /// the blob shapes at the suite's input size, and how closely the model reproduces the Caffe net.
+/// It owns <see cref="Model"/>: disposing the import disposes the model.
 /// </summary>
 public sealed class CaffeImport : IDisposable
 {
