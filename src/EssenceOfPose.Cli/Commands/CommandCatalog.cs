@@ -10,6 +10,7 @@ internal static class CommandCatalog
         yield return DatasetCommands.Create();
         yield return TrainCommand.Create();
         yield return EvalCommand.Create();
+        yield return ImportCommand.Create();
         yield return NotebooksCommand.Create();
         yield return SmokeCommand.Create();
         yield return BenchCommand.Create();

@@ -46,7 +46,8 @@ public sealed class SmallNetV5 : SiameseNet
         public readonly Conv2d Conv3 = new(128, 256, 3, padding: 1);
         public readonly Conv2d Conv4 = new(256, 64, 1, padding: 1);
         public readonly Linear Fc5 = new(64 * 5 * 5, 512);
-        public readonly PReLU Prelu5 = new();
-        public readonly PReLU PreluCommon = new();
+        // Caffe's PReLU learns one slope per channel unless channel_shared is set, which these prototxts do not.
+        public readonly PReLU Prelu5 = new(512);
+        public readonly PReLU PreluCommon = new(512);
     }
 }

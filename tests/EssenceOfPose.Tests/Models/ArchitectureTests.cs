@@ -93,8 +93,8 @@ public class ArchitectureTests
         Assert.Equal([1L, 512], net.Tap(x, "fc5").shape);
         var p = net.named_parameters().ToDictionary(x => x.name, x => x.parameter.shape);
         Assert.Equal([128L, 48, 5, 5], p["conv2.weight"]);
-        Assert.Equal([1L], p["relu5.weight"]);
-        Assert.Equal([1L], p["relu_common.weight"]);
+        Assert.Equal([512L], p["relu5.weight"]);
+        Assert.Equal([512L], p["relu_common.weight"]);
         Assert.Equal([512L, 1024], p["common_fc.weight"]);
     }
 }
