@@ -13,6 +13,7 @@ internal static class DatasetCommands
         cmd.Subcommands.Add(Verify());
         cmd.Subcommands.Add(Fetch());
         cmd.Subcommands.Add(SynthCommand.Create());
+        cmd.Subcommands.Add(DatasetShowCommand.Create());
         return cmd;
     }
 

@@ -3,14 +3,14 @@ using System.Runtime.InteropServices;
 namespace EssenceOfPose.Display;
 
 /// <summary>
-/// Draws ASCII captions into RGB pixel buffers with stb_truetype (Debian's libstb0): the font
+/// Draws captions (ASCII and Latin-1) into RGB pixel buffers with stb_truetype (Debian's libstb0): the font
 /// is baked once into a coverage atlas, then each glyph is alpha-blended at its baked offset.
 /// The default face is DejaVu Sans (package fonts-dejavu-core).
 /// </summary>
 internal sealed partial class TrueTypeText
 {
     public const string DefaultFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-    const int FirstChar = 32, CharCount = 95, Atlas = 512;
+    const int FirstChar = 32, CharCount = 224, Atlas = 512; // printable ASCII and Latin-1 (°, ×, ², µ)
 
     static readonly Dictionary<(string, float), TrueTypeText> cache = new();
     static readonly Lock cacheLock = new();
@@ -50,7 +50,7 @@ internal sealed partial class TrueTypeText
         }
     }
 
-    /// <summary>Width in pixels of a line of text (characters outside printable ASCII draw as '?').</summary>
+    /// <summary>Width in pixels of a line of text (characters outside Latin-1 draw as '?').</summary>
     public int Measure(string text)
     {
         float x = 0;

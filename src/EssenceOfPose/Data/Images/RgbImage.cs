@@ -6,6 +6,7 @@ namespace EssenceOfPose.Data.Images;
 /// through Debian's libstb0 (stb_image / stb_image_write). Resizing is deliberately absent: the
 /// suite resizes with libtorch's antialiased interpolation, on tensors.
 /// </summary>
+[EssenceOfPose.Display.TypeFormatterSource(typeof(RgbImageFormatters), PreferredMimeTypes = [EssenceOfPose.Display.MimeTypes.Png])]
 public sealed partial class RgbImage
 {
     private readonly byte[] _pixels;
