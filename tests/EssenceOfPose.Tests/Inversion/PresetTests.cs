@@ -78,6 +78,24 @@ public class PresetTests
     }
 
     [Fact]
+    public void Mahendran_vedaldi_weights_can_be_replaced_or_left_out()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var g = new Generator(1);
+        var data = Objectives.FeatureMatch("fc5", torch.ones([2, 10]));
+        var request = new RenderRequest(RenderGoal.Invert, data, 2, 101, 32, Device.CPU);
+        var noAlpha = (MahendranVedaldi.Quick with { AlphaWeight = 0 }).Plan(request, g);
+        Assert.Equal("feature_match(fc5) + 0.006602*tv(β=2,iso)", noAlpha.ObjectiveName);
+        var swept = (MahendranVedaldi.Quick with { TvWeight = 0.5, Beta = 1, IsotropicTv = false }).Plan(request, g);
+        Assert.Equal("feature_match(fc5) + 3.815E-12*alpha_norm(α=6) + 0.5*tv(β=1,aniso)", swept.ObjectiveName);
+        var dataOnly = (MahendranVedaldi.Quick with { AlphaWeight = 0, TvWeight = 0 }).Plan(request, g);
+        Assert.Equal("feature_match(fc5)", dataOnly.ObjectiveName);
+        Assert.NotEqual(MahendranVedaldi.Quick, MahendranVedaldi.Quick with { TvWeight = 0.5 });
+        var back = InversionOptions.FromJson(new InversionOptions("m", MahendranVedaldi.Quick with { TvWeight = 0.5 }, "fc5", 32, 2, 101, swept.ObjectiveName, swept.Parameterisation, swept.Phases, 1).ToJson());
+        Assert.Equal(0.5, ((MahendranVedaldi)back.Preset).TvWeight);
+    }
+
+    [Fact]
     public void Resolved_options_round_trip_through_json()
     {
         using var scope = torch.NewDisposeScope();

@@ -58,11 +58,20 @@ public sealed record MahendranVedaldi : InversionPreset
     /// <summary>Jitter as a fraction of the tap's stride (¼).</summary>
     public double JitterFraction { get; init; } = 0.25;
 
-    /// <summary>λ_α = (1/B)^α.</summary>
-    public double LambdaAlpha => Math.Pow(1 / TypicalNorm, Alpha);
+    /// <summary>
+    /// λ_α if not the published (1/B)^α: 0 leaves the α-norm out (the ablation of their IJCV
+    /// Fig. 4), any other value replaces it. Null (the default) is the published weight.
+    /// </summary>
+    public double? AlphaWeight { get; init; }
 
-    /// <summary>λ_V = (6.5/B)^β.</summary>
-    public double LambdaBeta => Math.Pow(6.5 / TypicalNorm, Beta);
+    /// <summary>λ_V if not the published (6.5/B)^β: 0 leaves total variation out, any other value replaces it (a λ sweep). Null is the published weight.</summary>
+    public double? TvWeight { get; init; }
+
+    /// <summary>λ_α: <see cref="AlphaWeight"/> when set, else (1/B)^α.</summary>
+    public double LambdaAlpha => AlphaWeight ?? Math.Pow(1 / TypicalNorm, Alpha);
+
+    /// <summary>λ_V: <see cref="TvWeight"/> when set, else (6.5/B)^β.</summary>
+    public double LambdaBeta => TvWeight ?? Math.Pow(6.5 / TypicalNorm, Beta);
 
     /// <summary>0.05·B²/α, the rate per pixel; the optimiser's η is this times H·W.</summary>
     public double LearningRate => RateFactor * TypicalNorm * TypicalNorm / Alpha;
@@ -74,7 +83,9 @@ public sealed record MahendranVedaldi : InversionPreset
     {
         var margin = JitterFor(request.TapStride) - 1;
         var data = request.Goal == RenderGoal.Invert && ObjectiveWeight != 1 ? ObjectiveWeight * request.Data : request.Data;
-        var objective = data + LambdaAlpha * Regularisers.AlphaNorm(Alpha) + LambdaBeta * Regularisers.TotalVariation(Beta, IsotropicTv);
+        var objective = data;
+        if (LambdaAlpha != 0) objective += LambdaAlpha * Regularisers.AlphaNorm(Alpha);
+        if (LambdaBeta != 0) objective += LambdaBeta * Regularisers.TotalVariation(Beta, IsotropicTv);
         var rate = (double)request.ImageSize * request.ImageSize * LearningRate;
         StepRegulariser[] box = [new BoxConstraint(BoxBound)];
         var phases = new List<RenderPhase> { new(Steps, new MomentumAdaGrad(rate, Momentum), new Jitter(margin), box) };
