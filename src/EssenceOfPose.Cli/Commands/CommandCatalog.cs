@@ -11,6 +11,7 @@ internal static class CommandCatalog
         yield return TrainCommand.Create();
         yield return EvalCommand.Create();
         yield return ImportCommand.Create();
+        yield return InvertCommand.Create();
         yield return NotebooksCommand.Create();
         yield return SmokeCommand.Create();
         yield return BenchCommand.Create();

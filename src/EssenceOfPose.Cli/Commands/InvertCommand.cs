@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Globalization;
+using EssenceOfPose.Data;
+using EssenceOfPose.Figures;
+using EssenceOfPose.Inversion;
+using EssenceOfPose.Torch;
+
+namespace EssenceOfPose.Cli;
+
+/// <summary>`eop invert`: reconstruct image files from their codes at a tap, by optimisation (ImageInversion).</summary>
+internal static class InvertCommand
+{
+    public static Command Create()
+    {
+        var model = VerbSupport.ModelOption();
+        var layer = new Option<string>("--layer") { Description = "tap whose code is inverted: conv1 … conv4, fc5, fc6 (':pre' for before the ReLU)", Required = true };
+        var image = new Option<string[]>("--image") { Description = "image file to reconstruct; repeat for a batch", Required = true, AllowMultipleArgumentsPerToken = false };
+        var partner = new Option<string[]>("--partner") { Description = "a matching view of each --image, in the same order: adds the pose agreement of (Â, B) with (A, B)" };
+        var preset = new Option<string>("--preset") { Description = string.Join("|", PresetCatalog.Names), DefaultValueFactory = _ => "MahendranVedaldi" };
+        var profile = VerbSupport.ProfileOption();
+        var steps = new Option<int?>("--steps") { Description = "main-phase steps (Mahendran–Vedaldi's slow phase becomes steps/6, as 50 is to 300)" };
+        var seed = new Option<ulong?>("--seed") { Description = "seed of the start noise and jitter" };
+        var weight = new Option<double?>("--weight") { Description = $"data-term weight (MV's C, Yosinski's inversion weight); default the figures' ({FigurePresets.MahendranVedaldiC} for MV, 1e4 for Yosinski 2/3, 0.01 for 4)" };
+        var output = new Option<DirectoryInfo>("--out") { Description = "output folder", Required = true };
+        var json = VerbSupport.JsonOption();
+        var cmd = new Command("invert", "Reconstruct images from their code at a tap by optimisation; writes PNGs, snapshots, a loss chart and result.json.")
+        {
+            model, layer, image, partner, preset, profile, steps, seed, weight, output, json,
+        };
+        cmd.SetAction((r, ct) => VerbSupport.Guard("invert", () =>
+        {
+            var (net, info, source) = VerbSupport.LoadModel(r.GetValue(model)!);
+            using var _ = net;
+            using var scope = torch.NewDisposeScope();
+            var tap = TapCheck.Require(net, r.GetValue(layer)!);
+            var p = FigurePresets.ForInversion(VerbSupport.Preset(r.GetValue(preset)!, r.GetValue(profile)!, r.GetValue(steps), r.GetValue(seed)), info.Mean, r.GetValue(weight));
+            var pre = Preprocess.WithMean(info.Mean);
+            var targets = InputImages.Load(r.GetValue(image)!, pre);
+            var partners = r.GetValue(partner) is { Length: > 0 } b ? InputImages.Load(b, pre) : null;
+            var dir = r.GetValue(output)!.FullName;
+            Console.WriteLine($"inverting {targets.Count} image(s) at {tap} of {source} with {p.Name} ({FigurePresets.Describe(p)}, {p.Steps} main steps)");
+            var progress = new ConsoleProgress<RenderProgress>(Describe);
+            var report = ImageInversion.Run(net, info, targets, partners, tap, p, dir, progress, ct);
+            progress.Done();
+            foreach (var x in report.Images)
+            {
+                var agree = x.Agreement is { } a ? $", rotation change {VerbSupport.F(a.RotationDegrees, "F1")}°, p(match) {VerbSupport.F(a.MatchProbability, "F2")} -> {VerbSupport.F(a.ReconstructionMatchProbability, "F2")}" : "";
+                Console.WriteLine($"  {x.Name}: feature error {VerbSupport.F(x.StartFeatureError)} -> {VerbSupport.F(x.FeatureError)}, PSNR {VerbSupport.F(x.Psnr, "F1")} dB, SSIM {VerbSupport.F(x.Ssim)}{agree}");
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mean feature error {report.MeanFeatureError:F3} (noise start {report.MeanStartFeatureError:F3}); {report.Seconds:F1} s, {report.SecondsPerImage:F2} s per image; wrote {dir}"));
+            if (r.GetValue(json) is { } file) FigureJson.Write(file.FullName, report);
+            return 0;
+        }));
+        return cmd;
+    }
+
+    internal static string Describe(RenderProgress p) => string.Create(CultureInfo.InvariantCulture,
+        $"step {p.Step}/{p.TotalSteps} (phase {p.Phase + 1}) loss {p.Loss:G4} {p.Elapsed:mm\\:ss}");
+}

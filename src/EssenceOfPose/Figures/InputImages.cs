@@ -1,0 +1,32 @@
+using EssenceOfPose.Data;
+using EssenceOfPose.Data.Images;
+using EssenceOfPose.Torch;
+
+namespace EssenceOfPose.Figures;
+
+/// <summary>
+/// Image files as the network sees them: decoded, cropped, resized and mean-subtracted by one
+/// <see cref="Data.Preprocess"/> (the checkpoint's mean), a batch [N,3,101,101] with a name per
+/// image (the file's stem) and the path it came from. The batch belongs to the dispose scope
+/// current at <see cref="Load"/>.
+/// </summary>
+public sealed record InputImages(Tensor Batch, IReadOnlyList<string> Names, IReadOnlyList<string> Paths, Preprocess Preprocess)
+{
+    public int Count => Names.Count;
+
+    /// <summary>Decodes and preprocesses every file; a missing or unreadable file throws <see cref="ImageDecodeException"/> naming it.</summary>
+    public static InputImages Load(IReadOnlyList<string> paths, Preprocess preprocess)
+    {
+        if (paths.Count == 0) throw new ArgumentException("no images given");
+        var images = paths.Select(RgbImage.Decode).ToArray();
+        var names = paths.Select(p => Path.GetFileNameWithoutExtension(p)).ToArray();
+        return new InputImages(preprocess.Apply(images), names, paths.Select(Path.GetFullPath).ToArray(), preprocess);
+    }
+
+    /// <summary>Image <paramref name="index"/> of the batch back as 0–255 RGB (the mean added, clamped).</summary>
+    public RgbImage Display(int index)
+    {
+        using var scope = torch.NewDisposeScope();
+        return Preprocess.Invert(Batch.select(0, index));
+    }
+}

@@ -1,0 +1,32 @@
+using EssenceOfPose.Metrics;
+using EssenceOfPose.Models;
+using EssenceOfPose.Torch;
+
+namespace EssenceOfPose.Figures;
+
+/// <summary>
+/// How a batch of reconstructions Â compares with its originals A: PSNR and SSIM per image (in
+/// 0–255 after adding the channel mean back, unclipped, as <see cref="ImageQuality"/> measures),
+/// and, when each A has a matching partner view B, whether the network still reads the pair the
+/// same way with Â in A's place (<see cref="PoseAgreement"/>).
+/// </summary>
+public sealed record ReconstructionScores(IReadOnlyList<double> Psnr, IReadOnlyList<double> Ssim, PoseAgreement? Agreement)
+{
+    public static ReconstructionScores Measure(SiameseNet model, CheckpointInfo info, Tensor originals, Tensor reconstructions, Tensor? partners)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var off = torch.no_grad();
+        var a = ImageQuality.FromCaffe(originals.to(ScalarType.Float32), info.Mean);
+        var b = ImageQuality.FromCaffe(reconstructions.to(ScalarType.Float32), info.Mean);
+        var agreement = partners is null ? null : PoseAgreement.Measure(model, originals, partners, reconstructions, info.LabelKind, info.LabelStats);
+        return new ReconstructionScores(ImageQuality.Psnr(a, b), ImageQuality.Ssim(a, b), agreement);
+    }
+}
+
+/// <summary>The pose-agreement figures of a batch, as JSON and tables carry them (degrees; probability change).</summary>
+public sealed record AgreementSummary(double MeanRotationDegrees, double MedianRotationDegrees, double MeanAbsMatchChange, double MedianAbsMatchChange,
+    double MeanTranslation, double MedianTranslation)
+{
+    public static AgreementSummary Of(PoseAgreement a) =>
+        new(a.MeanRotationDegrees, a.MedianRotationDegrees, a.MeanAbsMatchChange, a.MedianAbsMatchChange, a.MeanTranslation, a.MedianTranslation);
+}
