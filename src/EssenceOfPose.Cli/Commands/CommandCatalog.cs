@@ -12,6 +12,10 @@ internal static class CommandCatalog
         yield return EvalCommand.Create();
         yield return ImportCommand.Create();
         yield return InvertCommand.Create();
+        yield return NeuronCommand.Create();
+        yield return SaliencyCommand.Create();
+        yield return DreamCommand.Create();
+        yield return FiguresCommand.Create();
         yield return NotebooksCommand.Create();
         yield return SmokeCommand.Create();
         yield return BenchCommand.Create();

@@ -49,15 +49,9 @@ internal static class VerbSupport
     /// <summary>A named preset in its Quick or Full form, with --steps and --seed applied.</summary>
     public static InversionPreset Preset(string name, string profile, int? steps, ulong? seed)
     {
-        InversionPreset preset;
-        try
-        {
-            preset = PresetCatalog.Get(name, IsFull(profile));
-        }
-        catch (ArgumentException e) when (!e.Message.StartsWith("--", StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"--preset {e.Message}", e);
-        }
+        var full = IsFull(profile);
+        if (!PresetCatalog.TryGet(name, full, out var preset))
+            throw new ArgumentException($"--preset {name}: expected one of {string.Join(", ", PresetCatalog.Names)}");
         if (steps is { } n)
         {
             if (n < 1) throw new ArgumentException($"--steps {n}: at least 1");

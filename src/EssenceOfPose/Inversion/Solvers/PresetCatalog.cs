@@ -11,10 +11,14 @@ public static class PresetCatalog
 
     /// <summary>The preset called <paramref name="name"/>: its <c>Full</c> form when <paramref name="full"/>, else <c>Quick</c>.</summary>
     /// <exception cref="ArgumentException">No preset of that name; the message lists the names.</exception>
-    public static InversionPreset Get(string name, bool full)
+    public static InversionPreset Get(string name, bool full) =>
+        TryGet(name, full, out var preset) ? preset : throw new ArgumentException($"preset '{name}': expected one of {string.Join(", ", Names)}");
+
+    /// <summary>The preset called <paramref name="name"/>, or false when there is none.</summary>
+    public static bool TryGet(string name, bool full, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out InversionPreset? preset)
     {
         var key = new string(name.Where(c => c is not ('_' or '-' or ' ')).ToArray()).ToLowerInvariant();
-        return key switch
+        preset = key switch
         {
             "mahendranvedaldi" => full ? MahendranVedaldi.Full : MahendranVedaldi.Quick,
             "yosinski1" => full ? Yosinski1.Full : Yosinski1.Quick,
@@ -22,7 +26,8 @@ public static class PresetCatalog
             "yosinski3" => full ? Yosinski3.Full : Yosinski3.Quick,
             "yosinski4" => full ? Yosinski4.Full : Yosinski4.Quick,
             "lucidadam" => full ? LucidAdam.Full : LucidAdam.Quick,
-            _ => throw new ArgumentException($"preset '{name}': expected one of {string.Join(", ", Names)}"),
+            _ => null,
         };
+        return preset is not null;
     }
 }
