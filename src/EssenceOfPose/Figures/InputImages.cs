@@ -23,6 +23,13 @@ public sealed record InputImages(Tensor Batch, IReadOnlyList<string> Names, IRea
         return new InputImages(preprocess.Apply(images), names, paths.Select(Path.GetFullPath).ToArray(), preprocess);
     }
 
+    /// <summary>The first <paramref name="count"/> images (a view of the same batch).</summary>
+    public InputImages Take(int count)
+    {
+        if (count < 1 || count > Count) throw new ArgumentOutOfRangeException(nameof(count), count, $"between 1 and {Count}");
+        return count == Count ? this : new InputImages(Batch.narrow(0, 0, count), Names.Take(count).ToArray(), Paths.Take(count).ToArray(), Preprocess);
+    }
+
     /// <summary>Image <paramref name="index"/> of the batch back as 0–255 RGB (the mean added, clamped).</summary>
     public RgbImage Display(int index)
     {

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using EssenceOfPose.Data.Images;
+using EssenceOfPose.Display;
+using EssenceOfPose.Inversion;
+
+namespace EssenceOfPose.Figures;
+
+/// <summary>
+/// The one page of a figures run, <c>index.html</c>: self-contained (figures embedded as PNG data
+/// URIs, no script, nothing fetched), a section per figure with what it shows and which settings
+/// and weights made it, the metrics tables and the bars.
+/// </summary>
+public static class FiguresPage
+{
+    /// <summary>Section ids, in page order: settings, a–f, bars.</summary>
+    public static IReadOnlyList<string> SectionIds { get; } = ["settings", "reconstructions", "regularisers", "neurons", "saliency", "deepdream", "metrics", "bars"];
+
+    public static void Write(string path, PosterFiguresReport r, string figureDir)
+    {
+        var o = r.Options;
+        var b = r.Bars;
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>The Essence of Pose: figures</title><style>")
+            .Append("body{font-family:sans-serif;margin:2em;max-width:1400px}figure{margin:0;overflow-x:auto}img{image-rendering:pixelated}")
+            .Append("table.metric-table{border-collapse:collapse;margin:1em 0}table.metric-table td,table.metric-table th{border:1px solid #ccc;padding:3px 8px}")
+            .Append("caption{font-weight:bold;text-align:left;padding:4px 0}.note{color:#444}</style></head><body>\n");
+        html.Append("<h1>The Essence of Pose: what PoseNet's codes keep</h1>\n<p class=\"note\">")
+            .Append(E($"Weights {r.Model.Source} (sha256 {Short(r.Model.Sha256)}, {r.Model.Architecture}, {r.Model.LabelKind} labels; trained by: {r.Model.TrainedBy}). "))
+            .Append(E($"Profile {o.Profile}; {b.Images} held-out images from a synthetic city rendered with seed {o.City.Seed} (training used seed 1), {o.City.ImageSize} px, in {r.TestCity}. "))
+            .Append(E(F($"Run on {r.Machine} in {r.Seconds:F0} s.")))
+            .Append("</p>\n");
+
+        Section(html, "settings", "Settings and weights");
+        html.Append("<ul>")
+            .Append(Li($"Reconstruction (a, f): {b.Preset}, {FigurePresets.Describe(o.Reconstruction)}, {b.StepsPerImage} steps per image, the {b.Batch} images as one batch per tap. " +
+                       "The published C = 1 leaves PoseNet's feature error near the start noise within these step counts, so C is raised inside the range Mahendran & Vedaldi swept (1, 20, 100, 300)."))
+            .Append(Li($"Priors compared (b) at {o.RegulariserLayer} on {o.RegulariserImages} image(s): Mahendran–Vedaldi variants with the same C; Yosinski settings with inversion weights " +
+                       string.Join(", ", r.Regularisers.Where(c => c.Preset.StartsWith("yosinski", StringComparison.Ordinal)).Select(c => $"{c.Preset}: {c.Weight}")) +
+                       " (settings 2 and 3 reconstruct at 1e4, 4 at 0.01; setting 1 reconstructs at no weight tried and keeps the library's 100)."))
+            .Append(Li($"Single units (c): {o.NeuronUnits} most active {o.NeuronLayer} units and {o.NeuronChannels} most active {o.NeuronConvLayer} channels on the held-out images, maximised by {o.Neurons.Name} ({o.Neurons.Steps} steps), pixels kept in 0–255."))
+            .Append(Li($"Saliency (d): {string.Join(", ", o.SaliencyTargets)} on {o.SaliencyPairs} matching pairs. DeepDream (e): {o.Dream.Octaves} octaves × {o.Dream.IterationsPerOctave} steps at {string.Join(", ", o.DreamLayers)}."))
+            .Append("</ul>\n");
+
+        Section(html, "reconstructions", "a. Reconstructions by optimisation");
+        html.Append(P("Each row: a held-out view A, then the image whose code at each tap matches A's (Mahendran & Vedaldi), captioned with the normalised feature error ‖Φ(x) − Φ₀‖/‖Φ₀‖ (and the start noise's), PSNR and SSIM against A."));
+        Figure(html, figureDir, PosterFigures.FigureA);
+
+        Section(html, "regularisers", "b. Priors compared");
+        html.Append(P($"The same image(s) inverted at {o.RegulariserLayer} under each prior: TV isotropic or anisotropic with β = 2 or 1, without the α-norm, the TV weight λ_V swept, and Yosinski et al.'s four settings (L2 decay, blur, small-norm and small-contribution clipping)."));
+        Figure(html, figureDir, PosterFigures.FigureB);
+        var cells = new MetricTable("setting", "preset", "data-term weight", "objective", "mean feature error", "PSNR (dB)", "SSIM", "seconds") { NumberFormat = "F3" };
+        foreach (var c in r.Regularisers) cells.AddRow(c.Label, c.Preset, c.Weight, c.Objective, c.MeanFeatureError, c.MeanPsnr, c.MeanSsim, c.Seconds);
+        html.Append(cells.WithFormat("PSNR (dB)", "F2").WithFormat("seconds", "F1").ToHtml()).Append('\n');
+
+        Section(html, "neurons", "c. Single units");
+        html.Append(P($"Images that maximise one unit each, captioned with the unit and the activation reached ({r.Neurons.Preset}, {r.Neurons.Steps} steps)."));
+        Figure(html, figureDir, PosterFigures.FigureC);
+
+        Section(html, "saliency", "d. Saliency on both images of a pair");
+        html.Append(P("M_ij = max_c |∂S/∂I_ijc| (Simonyan et al., 2014) for the match logit ptch_fc[1] − ptch_fc[0] and a pose_fc component, laid over A and B in grey."));
+        Figure(html, figureDir, PosterFigures.FigureD);
+        var sal = new MetricTable("pair", "score", "S", "p(match)", "peak on A", "peak on B", "mean on A", "mean on B") { NumberFormat = "G3" };
+        foreach (var s in r.Saliency.Items) sal.AddRow($"{s.First} ~ {s.Second}", s.Score, s.Value, s.MatchProbability, s.FirstPeak, s.SecondPeak, s.FirstMean, s.SecondMean);
+        html.Append(sal.ToHtml()).Append('\n');
+
+        Section(html, "deepdream", "e. DeepDream");
+        html.Append(P("What each tap amplifies: gradient ascent on ½‖a‖² at the tap, in octaves (google/deepdream)."));
+        Figure(html, figureDir, PosterFigures.FigureE);
+
+        Section(html, "metrics", "f. Metrics");
+        html.Append(ReconstructionFigure.ErrorTable(r.Reconstruction).ToHtml()).Append('\n')
+            .Append(ReconstructionFigure.AgreementTable(r.Reconstruction).ToHtml()).Append('\n');
+
+        Section(html, "bars", "Bars");
+        html.Append(P(F($"Over {b.Images} held-out images with {b.Preset} ({FigurePresets.Describe(o.Reconstruction)}, {b.StepsPerImage} steps): ") +
+            string.Join("; ", b.Layers.Select(l => F($"{l.Key}: reconstruction {l.Value.ReconstructionError:F3} vs start noise {l.Value.StartNoiseError:F3} and other image {l.Value.OtherImageError:F3} ({(l.Value.CloserThanOtherImage ? "closer" : "NOT closer")})"))) +
+            F($". Closer to Φ₀ than a different image at every tap: {(b.CloserThanOtherImageAtEveryLayer ? "yes" : "no")}. {b.SecondsPerImage:F2} s per image for a batch of {b.Batch} (all taps).")));
+        html.Append("</section>\n</body></html>\n");
+        AtomicFile.WriteAllText(path, html.ToString());
+    }
+
+    /// <summary>Closes the previous section (if any) and opens the next.</summary>
+    static void Section(StringBuilder html, string id, string title)
+    {
+        if (id != SectionIds[0]) html.Append("</section>\n");
+        html.Append($"<section id=\"{id}\"><h2>{E(title)}</h2>\n");
+    }
+
+    static void Figure(StringBuilder html, string dir, string file)
+    {
+        var data = Convert.ToBase64String(File.ReadAllBytes(Path.Combine(dir, file)));
+        html.Append($"<figure><img alt=\"{E(file)}\" src=\"data:image/png;base64,{data}\"><figcaption class=\"note\">{E(file)}</figcaption></figure>\n");
+    }
+
+    static string P(string text) => $"<p>{E(text)}</p>\n";
+
+    static string Li(string text) => $"<li>{E(text)}</li>";
+
+    static string E(string text) => WebUtility.HtmlEncode(text);
+
+    static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    static string Short(string sha) => sha.Length > 12 ? sha[..12] + "…" : sha;
+}

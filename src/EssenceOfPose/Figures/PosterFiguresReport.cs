@@ -1,0 +1,47 @@
+namespace EssenceOfPose.Figures;
+
+/// <summary>The weights a figures run used: where they came from, their hash, and how they were trained.</summary>
+public sealed record FiguresModel(string Source, string Sha256, string Architecture, string LabelKind, string TrainedBy);
+
+/// <summary>One tap's bar numbers: mean normalised feature error of the reconstructions and its two baselines, pose agreement, time.</summary>
+public sealed record BarLayer(double ReconstructionError, double StartNoiseError, double OtherImageError, bool CloserThanOtherImage,
+    AgreementSummary? PoseAgreement, AgreementSummary OtherImagePoseAgreement, double SecondsPerImage);
+
+/// <summary>
+/// The bars: over the held-out images, with Mahendran &amp; Vedaldi (and its C), the mean
+/// normalised feature error at each tap beside the start-noise and other-image baselines, whether
+/// the reconstruction is closer to Φ₀ than the other image at every tap, the pose agreement at
+/// each tap, and the seconds per image of the batch (all taps together and per tap).
+/// </summary>
+public sealed record Bars(string Profile, int Images, int Batch, string Preset, double? ObjectiveWeight, int StepsPerImage,
+    IReadOnlyDictionary<string, BarLayer> Layers, bool CloserThanOtherImageAtEveryLayer, double SecondsPerImage)
+{
+    public static Bars From(PosterFiguresOptions options, IReadOnlyList<LayerReconstruction> layers)
+    {
+        var first = layers[0].Inversion;
+        var perLayer = layers.ToDictionary(l => l.Layer, l => new BarLayer(l.ReconstructionError, l.StartNoiseError, l.OtherImageError, l.CloserThanOtherImage,
+            l.Agreement, l.OtherImageAgreement, l.SecondsPerImage));
+        return new Bars(options.Profile, first.Images.Count, first.Images.Count, first.Preset, first.ObjectiveWeight, first.Steps, perLayer,
+            layers.All(l => l.CloserThanOtherImage), layers.Sum(l => l.SecondsPerImage));
+    }
+}
+
+/// <summary>Progress of a figures run: the section, and what it is doing.</summary>
+public readonly record struct FiguresProgress(string Section, string Detail);
+
+/// <summary>Everything a <see cref="PosterFigures"/> run measured, as <c>figures.json</c> holds it.</summary>
+public sealed record PosterFiguresReport(
+    FiguresModel Model,
+    string Machine,
+    PosterFiguresOptions Options,
+    string TestCity,
+    IReadOnlyList<HeldOutPair> Pairs,
+    Bars Bars,
+    IReadOnlyList<LayerReconstruction> Reconstruction,
+    IReadOnlyList<RegulariserCell> Regularisers,
+    NeuronSheetReport Neurons,
+    PairSaliencyReport Saliency,
+    DreamSheetReport Dream,
+    IReadOnlyDictionary<string, string> Figures,
+    IReadOnlyDictionary<string, double> SectionSeconds,
+    double Seconds);
