@@ -1,0 +1,122 @@
+using System.Text.Json;
+using EssenceOfPose.Attribution;
+using EssenceOfPose.Data.SyntheticCity;
+using EssenceOfPose.Figures;
+using EssenceOfPose.Inversion;
+using EssenceOfPose.Models;
+using EssenceOfPose.Tests.Inversion;
+
+namespace EssenceOfPose.Tests.Figures;
+
+/// <summary>The whole figures run on a tiny case: every section on the page, every bar in figures.json, the same held-out images every time.</summary>
+public sealed class PosterFiguresTests : IDisposable
+{
+    readonly string dir = Directory.CreateTempSubdirectory("eop-figures-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    /// <summary>Two held-out images from a 64-pixel city, two or three steps everywhere.</summary>
+    static PosterFiguresOptions Tiny => PosterFiguresOptions.Quick with
+    {
+        City = SyntheticCityOptions.Default with { Seed = 2, DatasetId = 9002, Targets = 4, ImageSize = 64, BlocksX = 4, BlocksY = 4 },
+        Images = 2,
+        Reconstruction = MahendranVedaldi.Quick with { Steps = 3, SlowSteps = 1, ObjectiveWeight = FigurePresets.MahendranVedaldiC },
+        TvSweep = [10],
+        YosinskiSettings = [Yosinski2.Quick with { Steps = 2 }, Yosinski4.Quick with { Steps = 2 }],
+        NeuronUnits = 2,
+        NeuronChannels = 1,
+        Neurons = LucidAdam.Quick with { Steps = 2 },
+        SaliencyPairs = 1,
+        DreamLayers = ["conv3", "fc5"],
+        Dream = DeepDreamOptions.Quick with { Octaves = 2, IterationsPerOctave = 1 },
+    };
+
+    static (PoseNet Model, CheckpointInfo Info) Net()
+    {
+        var net = new PoseNet();
+        TinySiamese.Reinitialise(net, 4, p => 1 / Math.Sqrt(p.numel() / p.size(0)));
+        return (net, new CheckpointInfo { Architecture = PoseNet.Name, Mean = [120, 115, 105] });
+    }
+
+    [Fact]
+    public void A_tiny_run_writes_every_figure_the_page_with_every_section_and_the_bars()
+    {
+        var (net, info) = Net();
+        using var _ = net;
+        var report = PosterFigures.Run(net, info, "in-memory", Tiny, dir);
+
+        foreach (var png in new[] { PosterFigures.FigureA, PosterFigures.FigureB, PosterFigures.FigureC, PosterFigures.FigureD, PosterFigures.FigureE })
+            Assert.True(new FileInfo(Path.Combine(dir, png)).Length > 1000, png);
+        var html = File.ReadAllText(Path.Combine(dir, "index.html"));
+        foreach (var id in FiguresPage.SectionIds) Assert.Contains($"<section id=\"{id}\">", html);
+        Assert.Equal(5, html.Split("src=\"data:image/png;base64,").Length - 1);
+        Assert.DoesNotContain("<script", html);
+        Assert.DoesNotContain("http", html);
+        Assert.Contains("C = 20", html);
+        Assert.Contains("yosinski2: inversion weight 1E+04", html);
+        Assert.Contains("yosinski4: inversion weight 0.01", html);
+
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "figures.json")));
+        var bars = doc.RootElement.GetProperty("bars");
+        Assert.Equal(2, bars.GetProperty("images").GetInt32());
+        Assert.Equal(20, bars.GetProperty("objectiveWeight").GetDouble());
+        Assert.Equal(4, bars.GetProperty("stepsPerImage").GetInt32());
+        foreach (var layer in new[] { "conv4", "fc5" })
+        {
+            var l = bars.GetProperty("layers").GetProperty(layer);
+            foreach (var key in new[] { "reconstructionError", "startNoiseError", "otherImageError", "secondsPerImage" })
+                Assert.True(double.IsFinite(l.GetProperty(key).GetDouble()), $"{layer}.{key}");
+            Assert.Equal(l.GetProperty("reconstructionError").GetDouble() < l.GetProperty("otherImageError").GetDouble(), l.GetProperty("closerThanOtherImage").GetBoolean());
+            var pose = l.GetProperty("poseAgreement");
+            foreach (var key in new[] { "meanRotationDegrees", "medianRotationDegrees", "meanAbsMatchChange" })
+                Assert.True(double.IsFinite(pose.GetProperty(key).GetDouble()), $"{layer}.poseAgreement.{key}");
+        }
+        Assert.Equal(bars.GetProperty("layers").EnumerateObject().All(l => l.Value.GetProperty("closerThanOtherImage").GetBoolean()),
+            bars.GetProperty("closerThanOtherImageAtEveryLayer").GetBoolean());
+        Assert.True(bars.GetProperty("secondsPerImage").GetDouble() > 0);
+
+        // (b): 5 MV variants + 1 TV weight + 2 Yosinski settings, each with its options beside it.
+        Assert.Equal(8, report.Regularisers.Count);
+        Assert.All(report.Regularisers, c => Assert.True(File.Exists(Path.Combine(dir, "regularisers", c.Folder, "options.json"))));
+        Assert.Contains(report.Regularisers, c => c.Objective == "20*feature_match(fc5) + 0.006602*tv(β=2,iso)"); // α-norm left out
+        Assert.Equal(3, report.Neurons.Units.Count);
+        Assert.StartsWith("conv4[", report.Neurons.Units[2]);
+        Assert.Equal(2, report.Saliency.Items.Count);
+        Assert.Equal(2, report.Dream.Items.Count);
+        Assert.True(File.Exists(Path.Combine(dir, "options.json")));
+        Assert.Equal(2, report.Pairs.Count);
+        Assert.All(report.Pairs, p => Assert.NotEqual(p.First, p.Other));
+        Assert.All(report.Pairs, p => Assert.StartsWith("9002_", Path.GetFileName(p.First)));
+    }
+
+    [Fact]
+    public void Figure_presets_carry_the_documented_weights()
+    {
+        double[] mean = [1, 2, 3];
+        Assert.Equal(20, FigurePresets.Weight(FigurePresets.ForInversion(MahendranVedaldi.Quick, mean)));
+        Assert.Equal(1e4, FigurePresets.Weight(FigurePresets.ForInversion(Yosinski2.Full, mean)));
+        Assert.Equal(1e4, FigurePresets.Weight(FigurePresets.ForInversion(Yosinski3.Quick, mean)));
+        Assert.Equal(0.01, FigurePresets.Weight(FigurePresets.ForInversion(Yosinski4.Quick, mean)));
+        Assert.Equal(Yosinski1.Quick.InversionWeight, FigurePresets.Weight(FigurePresets.ForInversion(Yosinski1.Quick, mean)));
+        Assert.Equal(mean, ((YosinskiPreset)FigurePresets.ForInversion(Yosinski4.Quick, mean)).ChannelMean);
+        Assert.Equal(300, FigurePresets.Weight(FigurePresets.ForInversion(MahendranVedaldi.Quick, mean, 300)));
+        Assert.Null(FigurePresets.Weight(FigurePresets.ForInversion(LucidAdam.Quick, mean)));
+        Assert.Throws<ArgumentException>(() => FigurePresets.ForInversion(LucidAdam.Quick, mean, 5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => FigurePresets.ForInversion(MahendranVedaldi.Quick, mean, -1));
+        Assert.IsType<Yosinski2>(PresetCatalog.Get("yosinski2", full: true));
+        Assert.Equal(750, PresetCatalog.Get("Yosinski2", full: true).Steps);
+        Assert.Equal(MahendranVedaldi.Quick, PresetCatalog.Get("mahendran_vedaldi", full: false));
+        Assert.Contains("LucidAdam", Assert.Throws<ArgumentException>(() => PresetCatalog.Get("simonyan", false)).Message);
+    }
+
+    [Fact]
+    public void Options_refuse_more_figure_images_than_held_out_images()
+    {
+        Assert.Contains("SaliencyPairs", Assert.Throws<ArgumentException>(() => (Tiny with { SaliencyPairs = 3 }).Validate()).Message);
+        Assert.Contains("Images", Assert.Throws<ArgumentException>(() => (Tiny with { Images = 0 }).Validate()).Message);
+        var (net, info) = Net();
+        using var _ = net;
+        Assert.Contains("conv9", Assert.Throws<ArgumentException>(() => PosterFigures.Run(net, info, "in-memory", Tiny with { Layers = ["conv9"] }, dir)).Message);
+        Assert.Contains("Mahendran", Assert.Throws<ArgumentException>(() => PosterFigures.Run(net, info, "in-memory", Tiny with { Reconstruction = LucidAdam.Quick }, dir)).Message);
+    }
+}
