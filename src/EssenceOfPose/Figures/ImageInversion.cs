@@ -47,53 +47,46 @@ public static class ImageInversion
     {
         TapCheck.Require(model, tap);
         if (partners is not null && partners.Count != targets.Count)
-            throw new ArgumentException($"{targets.Count} images but {partners.Count} partners; give one --partner per --image");
+            throw new ArgumentException($"{targets.Count} images but {partners.Count} partners; give one partner per image, in the same order");
         if (preset.SnapshotSteps.Count == 0) preset = preset with { SnapshotSteps = Quarters(preset.Steps) };
 
-        var scope = torch.NewDisposeScope();
-        try
-        {
-            var result = Inverter.Invert(model, targets.Batch, tap, preset, progress: progress, cancellation: cancellation);
-            var scores = ReconstructionScores.Measure(model, info, targets.Batch, result.Images, partners?.Batch);
-            var originals = Enumerable.Range(0, targets.Count).Select(targets.Display).ToArray();
-            var reconstructed = result.PerImage.Select(p => targets.Preprocess.Invert(p.Image)).ToArray();
-            Directory.CreateDirectory(outDir);
+        using var scope = torch.NewDisposeScope();
+        var result = Inverter.Invert(model, targets.Batch, tap, preset, progress: progress, cancellation: cancellation);
+        var scores = ReconstructionScores.Measure(model, info, targets.Batch, result.Images, partners?.Batch);
+        var originals = Enumerable.Range(0, targets.Count).Select(targets.Display).ToArray();
+        var reconstructed = result.PerImage.Select(p => targets.Preprocess.Invert(p.Image)).ToArray();
+        Directory.CreateDirectory(outDir);
 
-            var images = new InvertedImageReport[targets.Count];
-            for (var i = 0; i < targets.Count; i++)
-            {
-                var p = result.PerImage[i];
-                var folder = $"{i:D2}-{targets.Names[i]}";
-                var dir = Path.Combine(outDir, folder);
-                Directory.CreateDirectory(dir);
-                originals[i].SavePng(Path.Combine(dir, "original.png"));
-                reconstructed[i].SavePng(Path.Combine(dir, "reconstruction.png"));
-                if (partners is not null) partners.Display(i).SavePng(Path.Combine(dir, "partner.png"));
-                Snapshots(p, targets, reconstructed[i]).Save(Path.Combine(dir, "snapshots.png"));
-                images[i] = new InvertedImageReport(targets.Names[i], targets.Paths[i], partners?.Paths[i], folder,
-                    p.StartFeatureError, p.FeatureError, scores.Psnr[i], scores.Ssim[i], scores.Agreement?.Pairs[i]);
-            }
-
-            var seconds = result.Elapsed.TotalSeconds;
-            var report = new ImageInversionReport(tap.ToString(), preset.Name, FigurePresets.Weight(preset), FigurePresets.Describe(preset), result.Render.Steps,
-                images, images.Average(x => x.StartFeatureError), images.Average(x => x.FeatureError), images.Average(x => x.Psnr), images.Average(x => x.Ssim),
-                scores.Agreement is { } a ? AgreementSummary.Of(a) : null, seconds, seconds / targets.Count, FigureJson.Node(result.Options.ToJson()))
-            {
-                Originals = originals,
-                ReconstructedImages = reconstructed,
-                Reconstructions = result.Images,
-            };
-            Grid(report).Save(Path.Combine(outDir, "reconstructions.png"));
-            FigureJson.WriteText(Path.Combine(outDir, "loss.plotly.json"), LossChart(result, targets.Names, tap).ToJson() + "\n");
-            FigureJson.WriteText(Path.Combine(outDir, "options.json"), result.Options.ToJson() + "\n");
-            FigureJson.Write(Path.Combine(outDir, "result.json"), report);
-            scope.MoveToOuter(result.Images);
-            return report;
-        }
-        finally
+        var images = new InvertedImageReport[targets.Count];
+        for (var i = 0; i < targets.Count; i++)
         {
-            scope.Dispose();
+            var p = result.PerImage[i];
+            var folder = $"{i:D2}-{targets.Names[i]}";
+            var dir = Path.Combine(outDir, folder);
+            Directory.CreateDirectory(dir);
+            originals[i].SavePng(Path.Combine(dir, "original.png"));
+            reconstructed[i].SavePng(Path.Combine(dir, "reconstruction.png"));
+            if (partners is not null) partners.Display(i).SavePng(Path.Combine(dir, "partner.png"));
+            Snapshots(p, targets, reconstructed[i]).Save(Path.Combine(dir, "snapshots.png"));
+            images[i] = new InvertedImageReport(targets.Names[i], targets.Paths[i], partners?.Paths[i], folder,
+                p.StartFeatureError, p.FeatureError, scores.Psnr[i], scores.Ssim[i], scores.Agreement?.Pairs[i]);
         }
+
+        var seconds = result.Elapsed.TotalSeconds;
+        var report = new ImageInversionReport(tap.ToString(), preset.Name, FigurePresets.Weight(preset), FigurePresets.Describe(preset), result.Render.Steps,
+            images, images.Average(x => x.StartFeatureError), images.Average(x => x.FeatureError), images.Average(x => x.Psnr), images.Average(x => x.Ssim),
+            scores.Agreement is { } a ? AgreementSummary.Of(a) : null, seconds, seconds / targets.Count, FigureJson.Node(result.Options.ToJson()))
+        {
+            Originals = originals,
+            ReconstructedImages = reconstructed,
+            Reconstructions = result.Images,
+        };
+        Grid(report).Save(Path.Combine(outDir, "reconstructions.png"));
+        FigureJson.WriteText(Path.Combine(outDir, "loss.plotly.json"), LossChart(result, targets.Names, tap).ToJson() + "\n");
+        FigureJson.WriteText(Path.Combine(outDir, "options.json"), result.Options.ToJson() + "\n");
+        FigureJson.Write(Path.Combine(outDir, "result.json"), report);
+        scope.MoveToOuter(result.Images);
+        return report;
     }
 
     /// <summary>Originals beside reconstructions, captioned with the feature error, PSNR and SSIM.</summary>
