@@ -45,8 +45,24 @@ public abstract class SiameseNet : Module
     public IReadOnlyList<string> TowerLayers => stages.Select(s => s.Name).ToArray();
 
     /// <summary>Runs one tower on a batch [N,3,101,101] up to <paramref name="tap"/> and returns that blob.</summary>
-    public Tensor Tap(Tensor images, TapName tap)
+    public Tensor Tap(Tensor images, TapName tap) => Tap(images, tap, gradientLeak: 0);
+
+    /// <summary>
+    /// <see cref="Tap(Tensor, TapName)"/> with a surrogate gradient: the values are exactly the
+    /// same, but wherever an activation's input is not positive (where ReLU passes no gradient) the backward pass gets an extra slope
+    /// of <paramref name="gradientLeak"/> — a leaky ReLU in the backward pass only. An image that
+    /// leaves most ReLUs of a trained tower dead (noise, for a net whose conv4 fires on under 1 %
+    /// of its units) gets no gradient through the true ReLU; this lets an optimisation find its
+    /// way out, as Lucid's "redirected ReLU" does (Olah et al., Distill 2017). 0 is the true gradient.
+    /// </summary>
+    public Tensor Tap(Tensor images, TapName tap, double gradientLeak)
     {
+        if (!(gradientLeak >= 0 && gradientLeak <= 1)) throw new ArgumentOutOfRangeException(nameof(gradientLeak), gradientLeak, "a gradient leak is in [0, 1]");
+        Tensor Activate(Func<Tensor, Tensor> activation, Tensor y) =>
+            gradientLeak == 0 || !y.requires_grad
+                ? activation(y)
+                // y − y.detach() is zero in value and the identity in the backward pass.
+                : activation(y) + (y - y.detach()) * (y <= 0).to(y.dtype) * gradientLeak;
         var x = images;
         foreach (var s in stages)
         {
@@ -55,9 +71,9 @@ public abstract class SiameseNet : Module
             {
                 if (tap.PreActivation && s.Activation is null)
                     throw new ArgumentException($"tap '{tap}': {s.Name} has no activation after it; ask for '{s.Name}'");
-                return tap.PreActivation || s.Activation is null ? y : s.Activation(y);
+                return tap.PreActivation || s.Activation is null ? y : Activate(s.Activation, y);
             }
-            x = s.Activation is null ? y : s.Activation(y);
+            x = s.Activation is null ? y : Activate(s.Activation, y);
         }
         throw new ArgumentException($"tap '{tap}': {Architecture} has no tower layer of that name; its taps are {string.Join(", ", TowerLayers)} (':pre' for the value before the activation), and common_fc through Common()");
     }

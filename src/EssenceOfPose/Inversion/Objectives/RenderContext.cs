@@ -38,10 +38,13 @@ public sealed class RenderContext
 
     public long BatchSize { get; }
 
+    /// <summary>The backward slope through dead activations for this step's taps (<see cref="SiameseNet.Tap(Tensor, TapName, double)"/>); 0 is the true gradient.</summary>
+    public double GradientLeak { get; init; }
+
     /// <summary>The blob at <paramref name="tap"/> for <see cref="Input"/>, computed once per step.</summary>
     public Tensor Tap(TapName tap)
     {
-        if (!taps.TryGetValue(tap, out var t)) taps[tap] = t = Model.Tap(Input, tap);
+        if (!taps.TryGetValue(tap, out var t)) taps[tap] = t = Model.Tap(Input, tap, GradientLeak);
         return t;
     }
 

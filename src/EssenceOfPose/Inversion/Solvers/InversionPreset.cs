@@ -30,6 +30,13 @@ public abstract record InversionPreset
 
     public abstract string Name { get; }
 
+    /// <summary>
+    /// Backward slope through dead ReLUs (a surrogate gradient; the loss is unchanged), for nets
+    /// whose trained towers leave most units dead on the start image. 0, the default, is the true
+    /// gradient, as every published method used.
+    /// </summary>
+    public double GradientLeak { get; init; }
+
     /// <summary>The data term of an inversion of <paramref name="codes"/> at <paramref name="tap"/>, before the preset's weight: the normalised feature match.</summary>
     public virtual Objective FeatureTerm(TapName tap, Tensor codes) => Objectives.FeatureMatch(tap, codes);
 
@@ -37,7 +44,8 @@ public abstract record InversionPreset
     public abstract RenderPlan Plan(RenderRequest request, Generator generator);
 
     public virtual bool Equals(InversionPreset? other) =>
-        other is not null && EqualityContract == other.EqualityContract && Steps == other.Steps && Seed == other.Seed && SnapshotSteps.SequenceEqual(other.SnapshotSteps);
+        other is not null && EqualityContract == other.EqualityContract && Steps == other.Steps && Seed == other.Seed && GradientLeak == other.GradientLeak
+        && SnapshotSteps.SequenceEqual(other.SnapshotSteps);
 
-    public override int GetHashCode() => HashCode.Combine(EqualityContract, Steps, Seed);
+    public override int GetHashCode() => HashCode.Combine(EqualityContract, Steps, Seed, GradientLeak);
 }

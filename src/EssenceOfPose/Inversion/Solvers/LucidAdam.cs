@@ -49,6 +49,6 @@ public sealed record LucidAdam : InversionPreset
         if (TvWeight > 0) objective += TvWeight * Regularisers.TotalVariation(2, isotropic: true);
         var start = StartImages.GaussianNoise(request.Batch, request.ImageSize + Transforms.Margin, StartStd, generator, request.Device);
         RenderPhase[] phases = [new(Steps, new AdamStep(LearningRate), Transforms, [new BoxConstraint(BoxBound)])];
-        return new RenderPlan(objective, Parameterisation, start, phases) { SnapshotSteps = SnapshotSteps };
+        return new RenderPlan(objective, Parameterisation, start, phases) { SnapshotSteps = SnapshotSteps, GradientLeak = GradientLeak };
     }
 }

@@ -92,6 +92,6 @@ public sealed record MahendranVedaldi : InversionPreset
         if (request.Goal == RenderGoal.Invert && SlowSteps > 0)
             phases.Add(new RenderPhase(SlowSteps, new MomentumAdaGrad(rate * SlowFactor, Momentum), Transform.None, box));
         var start = StartImages.UniformNoise(request.Batch, request.ImageSize + margin, TypicalNorm, generator, request.Device);
-        return new RenderPlan(objective, new PixelParameterisation(), start, phases) { SnapshotSteps = SnapshotSteps };
+        return new RenderPlan(objective, new PixelParameterisation(), start, phases) { SnapshotSteps = SnapshotSteps, GradientLeak = GradientLeak };
     }
 }

@@ -18,6 +18,12 @@ public sealed record RenderPlan(
     /// <summary>Steps after which to keep a copy of the image (0 = the start); the final image is always kept.</summary>
     public IReadOnlyList<int> SnapshotSteps { get; init; } = [];
 
+    /// <summary>
+    /// The backward slope through dead activations of the network's taps (0: the true gradient);
+    /// see <see cref="Models.SiameseNet.Tap(Tensor, Models.TapName, double)"/>. Values are never changed.
+    /// </summary>
+    public double GradientLeak { get; init; }
+
     /// <summary>The objective's name, for the options written next to an output.</summary>
     public string ObjectiveName => Objective.Name;
 

@@ -53,7 +53,7 @@ public static class Renderer
             {
                 cancellation.ThrowIfCancellationRequested();
                 using var scope = torch.NewDisposeScope();
-                var values = Step(model, plan.Objective, image, updater, phase, generator, inputSize, step, t, needImageGradient);
+                var values = Step(model, plan, image, updater, phase, generator, inputSize, step, t, needImageGradient);
                 for (var i = 0; i < values.Length; i++) history[i].Add(values[i]);
                 step++;
                 if (wanted.Contains(step)) snapshots.Add(new Snapshot(step, scope.MoveToOuter(Fit(image.Image().detach(), inputSize).clone())));
@@ -71,15 +71,15 @@ public static class Renderer
     }
 
     /// <summary>One optimisation step; returns every term's loss per image, as evaluated before the update.</summary>
-    static double[][] Step(SiameseNet model, Objective objective, IParameterisedImage image, IUpdater updater, RenderPhase phase, Generator generator,
+    static double[][] Step(SiameseNet model, RenderPlan plan, IParameterisedImage image, IUpdater updater, RenderPhase phase, Generator generator,
         long inputSize, int step, int phaseStep, bool needImageGradient)
     {
         var x = image.Image();
         var input = phase.Transform.Apply(x, generator);
         if (input.size(2) != inputSize || input.size(3) != inputSize)
             throw new InvalidOperationException($"the transforms gave a {input.size(2)}×{input.size(3)} input; the network input is {inputSize}×{inputSize}");
-        var context = new RenderContext(model, x, input, step);
-        var losses = objective.EvaluateTerms(context);
+        var context = new RenderContext(model, x, input, step) { GradientLeak = plan.GradientLeak };
+        var losses = plan.Objective.EvaluateTerms(context);
         var sum = losses[0];
         for (var i = 1; i < losses.Length; i++) sum = sum + losses[i];
 

@@ -58,6 +58,6 @@ public abstract record YosinskiPreset : InversionPreset
         if (ChannelMean is { } mean) step.Add(new ChannelRange(mean));
         var start = StartImages.GaussianNoise(request.Batch, request.ImageSize, StartStd, generator, request.Device);
         RenderPhase[] phases = [new(Steps, new GradientStep(LearningRate, DesiredProgress), Transform.None, step)];
-        return new RenderPlan(objective, new PixelParameterisation(), start, phases) { SnapshotSteps = SnapshotSteps };
+        return new RenderPlan(objective, new PixelParameterisation(), start, phases) { SnapshotSteps = SnapshotSteps, GradientLeak = GradientLeak };
     }
 }
