@@ -21,11 +21,12 @@ internal static class InvertCommand
         var steps = new Option<int?>("--steps") { Description = "main-phase steps (Mahendran–Vedaldi's slow phase becomes steps/6, as 50 is to 300)" };
         var seed = new Option<ulong?>("--seed") { Description = "seed of the start noise and jitter" };
         var weight = new Option<double?>("--weight") { Description = $"data-term weight (MV's C, Yosinski's inversion weight); default the figures' ({FigurePresets.MahendranVedaldiC} for MV, 1e4 for Yosinski 2/3, 0.01 for 4)" };
+        var leak = VerbSupport.LeakOption();
         var output = new Option<DirectoryInfo>("--out") { Description = "output folder", Required = true };
         var json = VerbSupport.JsonOption();
         var cmd = new Command("invert", "Reconstruct images from their code at a tap by optimisation; writes PNGs, snapshots, a loss chart and result.json.")
         {
-            model, layer, image, partner, preset, profile, steps, seed, weight, output, json,
+            model, layer, image, partner, preset, profile, steps, seed, weight, leak, output, json,
         };
         cmd.SetAction((r, ct) => VerbSupport.Guard("invert", () =>
         {
@@ -33,7 +34,7 @@ internal static class InvertCommand
             using var _ = net;
             using var scope = torch.NewDisposeScope();
             var tap = TapCheck.Require(net, r.GetValue(layer)!);
-            var p = FigurePresets.ForInversion(VerbSupport.Preset(r.GetValue(preset)!, r.GetValue(profile)!, r.GetValue(steps), r.GetValue(seed)), info.Mean, r.GetValue(weight));
+            var p = FigurePresets.ForInversion(VerbSupport.Preset(r.GetValue(preset)!, r.GetValue(profile)!, r.GetValue(steps), r.GetValue(seed)), info.Mean, r.GetValue(weight), r.GetValue(leak));
             var pre = Preprocess.WithMean(info.Mean);
             var targets = InputImages.Load(r.GetValue(image)!, pre);
             var partners = r.GetValue(partner) is { Length: > 0 } b ? InputImages.Load(b, pre) : null;

@@ -15,15 +15,16 @@ internal static class NeuronCommand
         var layer = new Option<string>("--layer") { Description = "tap of the units: fc5, fc6, or a conv tap (channels at the blob's centre)", Required = true };
         var units = new Option<string?>("--units") { Description = "unit indices, e.g. 0,1,2" };
         var count = new Option<int?>("--count") { Description = "units 0 … N−1 (when --units is not given; default 16)" };
-        var preset = new Option<string>("--preset") { Description = string.Join("|", PresetCatalog.Names), DefaultValueFactory = _ => "Yosinski3" };
+        var preset = new Option<string>("--preset") { Description = string.Join("|", PresetCatalog.Names), DefaultValueFactory = _ => "LucidAdam" };
         var profile = VerbSupport.ProfileOption();
         var steps = new Option<int?>("--steps") { Description = "optimisation steps" };
         var seed = new Option<ulong?>("--seed") { Description = "seed of the start noise and transforms" };
+        var leak = VerbSupport.LeakOption();
         var output = new Option<DirectoryInfo>("--out") { Description = "output folder", Required = true };
         var json = VerbSupport.JsonOption();
         var cmd = new Command("neuron", "Render one image per unit of a tap by activation maximisation; writes neurons.png (captioned with unit and activation) and result.json.")
         {
-            model, layer, units, count, preset, profile, steps, seed, output, json,
+            model, layer, units, count, preset, profile, steps, seed, leak, output, json,
         };
         cmd.SetAction((r, ct) => VerbSupport.Guard("neuron", () =>
         {
@@ -32,9 +33,9 @@ internal static class NeuronCommand
             using var _ = net;
             var tap = TapCheck.Require(net, r.GetValue(layer)!);
             var list = NeuronSheet.Units(net, tap, r.GetValue(units), r.GetValue(count));
-            var p = FigurePresets.ForNeurons(VerbSupport.Preset(r.GetValue(preset)!, r.GetValue(profile)!, r.GetValue(steps), r.GetValue(seed)), info.Mean);
+            var p = FigurePresets.ForNeurons(VerbSupport.Preset(r.GetValue(preset)!, r.GetValue(profile)!, r.GetValue(steps), r.GetValue(seed)), info.Mean, r.GetValue(leak));
             var dir = r.GetValue(output)!.FullName;
-            Console.WriteLine($"maximising {list.Count} unit(s) of {tap} of {source} with {p.Name} ({p.Steps} steps)");
+            Console.WriteLine($"maximising {list.Count} unit(s) of {tap} of {source} with {p.Name} ({p.Steps} steps, {FigurePresets.Describe(p)})");
             var progress = new ConsoleProgress<RenderProgress>(InvertCommand.Describe);
             var report = NeuronSheet.Run(net, Preprocess.WithMean(info.Mean), list, p, dir, progress: progress, cancellation: ct);
             progress.Done();

@@ -24,6 +24,11 @@ internal static class VerbSupport
 
     public static Option<string> ProfileOption() => new("--profile") { Description = "quick (minutes on 2 CPU cores) or full (the published step counts)", DefaultValueFactory = _ => "quick" };
 
+    public static Option<double?> LeakOption() => new("--leak")
+    {
+        Description = $"backward slope through dead ReLUs (a surrogate gradient; losses and errors stay true); default the figures' {EssenceOfPose.Figures.FigurePresets.GradientLeak}, 0 for the true gradient",
+    };
+
     public static Option<FileInfo?> JsonOption() => new("--json") { Description = "also write the numbers to this JSON file" };
 
     /// <summary>The shipped weights for "default", else the checkpoint at the path.</summary>

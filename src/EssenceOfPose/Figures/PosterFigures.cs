@@ -27,8 +27,9 @@ public static class PosterFigures
         IProgress<FiguresProgress>? progress = null, CancellationToken cancellation = default)
     {
         options.Validate();
-        if (options.Reconstruction is not MahendranVedaldi mv)
+        if (options.Reconstruction is not MahendranVedaldi given)
             throw new ArgumentException($"PosterFiguresOptions.Reconstruction must be Mahendran–Vedaldi (the comparison varies its priors); got {options.Reconstruction.Name}");
+        var mv = given with { GradientLeak = options.GradientLeak };
         var layers = options.Layers.Select(l => TapCheck.Require(model, l)).ToArray();
         var regulariserTap = TapCheck.Require(model, options.RegulariserLayer);
         var neuronTap = TapCheck.Require(model, options.NeuronLayer);
@@ -56,11 +57,11 @@ public static class PosterFigures
         }
 
         var set = Section("held-out images", _ =>
-            HeldOutSet.Prepare(options.City, options.Images, options.OtherImageSeed, Path.Combine(dir, "test-city"), Preprocess.WithMean(mean), cancellation));
+            HeldOutSet.Prepare(options.City, options.Images, options.OtherImageSeed, Path.Combine(dir, "test-city"), Preprocess.WithMean(mean), model, layers, cancellation));
 
         var recon = Section("reconstructions", p =>
         {
-            var r = ReconstructionFigure.Run(model, info, set, layers, options.Reconstruction, Path.Combine(dir, "reconstruction"), p, cancellation);
+            var r = ReconstructionFigure.Run(model, info, set, layers, mv, Path.Combine(dir, "reconstruction"), p, cancellation);
             ReconstructionFigure.Grid(r, $"original | reconstruction at {string.Join(" | ", options.Layers)} ({mv.Name}, {FigurePresets.Describe(mv)}, {mv.Steps}+{mv.SlowSteps} steps)")
                 .Save(Path.Combine(dir, FigureA));
             return r;
@@ -68,7 +69,7 @@ public static class PosterFigures
 
         var regularisers = Section("regularisers", p =>
         {
-            var settings = RegulariserComparison.Settings(mv, options.TvSweep, options.YosinskiSettings, mean);
+            var settings = RegulariserComparison.Settings(mv, options.TvSweep, options.YosinskiSettings, mean, options.GradientLeak);
             var (cells, grid) = RegulariserComparison.Run(model, info, set.Targets.Take(options.RegulariserImages), regulariserTap, settings,
                 Path.Combine(dir, "regularisers"), p, cancellation);
             grid.Save(Path.Combine(dir, FigureB));
@@ -79,7 +80,7 @@ public static class PosterFigures
         {
             var units = MostActive(model, set.Targets.Batch, neuronTap, options.NeuronUnits)
                 .Concat(options.NeuronChannels > 0 ? MostActive(model, set.Targets.Batch, channelTap, options.NeuronChannels) : []).ToArray();
-            var sheet = NeuronSheet.Run(model, Preprocess.WithMean(mean), units, FigurePresets.ForNeurons(options.Neurons, mean), Path.Combine(dir, "neurons"),
+            var sheet = NeuronSheet.Run(model, Preprocess.WithMean(mean), units, FigurePresets.ForNeurons(options.Neurons, mean, options.GradientLeak), Path.Combine(dir, "neurons"),
                 progress: p, cancellation: cancellation);
             sheet.Grid!.Save(Path.Combine(dir, FigureC));
             return sheet;
@@ -104,7 +105,7 @@ public static class PosterFigures
             ["a"] = FigureA, ["b"] = FigureB, ["c"] = FigureC, ["d"] = FigureD, ["e"] = FigureE, ["page"] = "index.html",
         };
         var report = new PosterFiguresReport(Describe(info, modelSource), $"{Environment.MachineName}, {Environment.ProcessorCount} cores, {torch.get_num_threads()} torch threads",
-            options, set.Root, set.Pairs, Bars.From(options, recon), recon, regularisers, neurons, saliency, dream, figures, sections, clock.Elapsed.TotalSeconds);
+            options, set.Root, set.Pairs, set.DeadCodes, Bars.From(options, recon), recon, regularisers, neurons, saliency, dream, figures, sections, clock.Elapsed.TotalSeconds);
         FigureJson.Write(Path.Combine(dir, "figures.json"), report);
         FiguresPage.Write(Path.Combine(dir, "index.html"), report, dir);
         return report;

@@ -26,6 +26,12 @@ public sealed record PosterFiguresOptions
     /// <summary>Seed that draws each target's "different random image" baseline.</summary>
     public int OtherImageSeed { get; init; } = 7;
 
+    /// <summary>
+    /// The backward slope through dead ReLUs of every render of the run (reconstructions, the
+    /// comparison, the units); see <see cref="FigurePresets.GradientLeak"/> for why. 0 is the true gradient.
+    /// </summary>
+    public double GradientLeak { get; init; } = FigurePresets.GradientLeak;
+
     /// <summary>Taps inverted for figure (a) and the metrics table (f).</summary>
     public IReadOnlyList<string> Layers { get; init; } = ["conv4", "fc5"];
 
@@ -54,8 +60,11 @@ public sealed record PosterFiguresOptions
 
     public int NeuronChannels { get; init; } = 4;
 
-    /// <summary>The activation maximisation of (c).</summary>
-    public InversionPreset Neurons { get; init; } = Yosinski3.Quick;
+    /// <summary>
+    /// The activation maximisation of (c): Lucid's recipe, whose Adam steps do not depend on the
+    /// gradient's scale — Yosinski's constant rates barely move PoseNet's small fc5 gradients.
+    /// </summary>
+    public InversionPreset Neurons { get; init; } = LucidAdam.Quick;
 
     /// <summary>Pairs (A, B) of (d) and the scores explained ("match", "pose:K").</summary>
     public int SaliencyPairs { get; init; } = 3;
@@ -81,7 +90,7 @@ public sealed record PosterFiguresOptions
         Reconstruction = MahendranVedaldi.Full with { ObjectiveWeight = FigurePresets.MahendranVedaldiC },
         RegulariserImages = 2,
         YosinskiSettings = [Yosinski1.Full, Yosinski2.Full, Yosinski3.Full, Yosinski4.Full],
-        Neurons = Yosinski3.Full,
+        Neurons = LucidAdam.Full,
         SaliencyPairs = 4,
         DreamImages = 2,
         Dream = DeepDreamOptions.Full,
@@ -98,6 +107,7 @@ public sealed record PosterFiguresOptions
         Require(DreamImages is >= 1 && DreamImages <= Images, nameof(DreamImages), $"1 to Images ({Images})");
         Require(NeuronUnits >= 1 && NeuronChannels >= 0, nameof(NeuronUnits), "at least one unit, and 0 or more channels");
         Require(TvSweep.All(f => double.IsFinite(f) && f > 0), nameof(TvSweep), "positive multiples");
+        Require(GradientLeak is >= 0 and <= 1, nameof(GradientLeak), "in [0, 1]");
         Require(SaliencyTargets.Count >= 1 && DreamLayers.Count >= 1, nameof(SaliencyTargets), "at least one saliency target and one dream tap");
     }
 

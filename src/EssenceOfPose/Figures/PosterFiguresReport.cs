@@ -36,6 +36,7 @@ public sealed record PosterFiguresReport(
     PosterFiguresOptions Options,
     string TestCity,
     IReadOnlyList<HeldOutPair> Pairs,
+    IReadOnlyList<string> DeadCodeTargets,
     Bars Bars,
     IReadOnlyList<LayerReconstruction> Reconstruction,
     IReadOnlyList<RegulariserCell> Regularisers,

@@ -23,7 +23,7 @@ public static class RegulariserComparison
 {
     /// <summary>The settings compared, labelled in the captions' Latin-1 font (beta, lambda spelled out).</summary>
     public static IReadOnlyList<(string Label, InversionPreset Preset)> Settings(MahendranVedaldi mv, IReadOnlyList<double> tvSweep,
-        IReadOnlyList<InversionPreset> yosinski, IReadOnlyList<double> mean)
+        IReadOnlyList<InversionPreset> yosinski, IReadOnlyList<double> mean, double gradientLeak)
     {
         var cells = new List<(string, InversionPreset)>
         {
@@ -35,7 +35,7 @@ public static class RegulariserComparison
         };
         foreach (var f in tvSweep)
             cells.Add((string.Create(CultureInfo.InvariantCulture, $"TV lambda x{f:G3} = {f * mv.LambdaBeta:G3}"), mv with { TvWeight = f * mv.LambdaBeta }));
-        foreach (var y in yosinski) cells.Add((Describe(y), FigurePresets.ForInversion(y, mean)));
+        foreach (var y in yosinski) cells.Add((Describe(y), FigurePresets.ForInversion(y, mean, leak: gradientLeak)));
         return cells;
     }
 

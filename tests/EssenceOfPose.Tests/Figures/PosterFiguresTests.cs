@@ -101,6 +101,9 @@ public sealed class PosterFiguresTests : IDisposable
         Assert.Equal(mean, ((YosinskiPreset)FigurePresets.ForInversion(Yosinski4.Quick, mean)).ChannelMean);
         Assert.Equal(300, FigurePresets.Weight(FigurePresets.ForInversion(MahendranVedaldi.Quick, mean, 300)));
         Assert.Null(FigurePresets.Weight(FigurePresets.ForInversion(LucidAdam.Quick, mean)));
+        Assert.Equal(FigurePresets.GradientLeak, FigurePresets.ForInversion(Yosinski2.Quick, mean).GradientLeak);
+        Assert.Equal(0, FigurePresets.ForNeurons(LucidAdam.Quick, mean, leak: 0).GradientLeak);
+        Assert.Equal("C = 20, true gradient", FigurePresets.Describe(FigurePresets.ForInversion(MahendranVedaldi.Quick, mean, leak: 0)));
         Assert.Throws<ArgumentException>(() => FigurePresets.ForInversion(LucidAdam.Quick, mean, 5));
         Assert.Throws<ArgumentOutOfRangeException>(() => FigurePresets.ForInversion(MahendranVedaldi.Quick, mean, -1));
         Assert.IsType<Yosinski2>(PresetCatalog.Get("yosinski2", full: true));
