@@ -45,7 +45,7 @@ internal static class FiguresCommand
         Console.WriteLine(ReconstructionFigure.AgreementTable(r.Reconstruction));
         var b = r.Bars;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"bars: {b.Images} images, {b.Preset} (C = {b.ObjectiveWeight}), closer than a different image at every tap: {(b.CloserThanOtherImageAtEveryLayer ? "yes" : "no")}; {b.SecondsPerImage:F2} s per image"));
+            $"bars: {b.Images} images, {b.Preset} ({b.Weight}), closer than a different image at every tap: {(b.CloserThanOtherImageAtEveryLayer ? "yes" : "no")}; {b.SecondsPerImage:F2} s per image"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Seconds:F0} s in all; open {Path.Combine(dir, "index.html")}"));
     }
 }

@@ -21,20 +21,21 @@ public static class FiguresPage
     {
         var o = r.Options;
         var b = r.Bars;
+        var weight = r.Reconstruction[0].Inversion.Weight;
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>The Essence of Pose: figures</title><style>")
             .Append("body{font-family:sans-serif;margin:2em;max-width:1400px}figure{margin:0;overflow-x:auto}img{image-rendering:pixelated}")
             .Append("table.metric-table{border-collapse:collapse;margin:1em 0}table.metric-table td,table.metric-table th{border:1px solid #ccc;padding:3px 8px}")
             .Append("caption{font-weight:bold;text-align:left;padding:4px 0}.note{color:#444}</style></head><body>\n");
         html.Append("<h1>The Essence of Pose: what PoseNet's codes keep</h1>\n<p class=\"note\">")
-            .Append(E($"Weights {r.Model.Source} (sha256 {Short(r.Model.Sha256)}, {r.Model.Architecture}, {r.Model.LabelKind} labels; trained by: {r.Model.TrainedBy}). "))
+            .Append(E($"Weights {r.Model.Source} (sha256 {Short(r.Model.Sha256)}, {r.Model.Architecture}, {r.Model.LabelKind} labels; trained by: {(r.Model.TrainedBy is { Length: > 0 } trainedBy ? trainedBy : "not recorded")}). "))
             .Append(E($"Profile {o.Profile}; {b.Images} held-out images from a synthetic city rendered with seed {o.City.Seed} (training used seed 1), {o.City.ImageSize} px, in {r.TestCity}. "))
             .Append(E(F($"Run on {r.Machine} in {r.Seconds:F0} s.")))
             .Append("</p>\n");
 
         Section(html, "settings", "Settings and weights");
         html.Append("<ul>")
-            .Append(Li($"Reconstruction (a, f): {b.Preset}, {FigurePresets.Describe(o.Reconstruction)}, {b.StepsPerImage} steps per image, the {b.Batch} images as one batch per tap. " +
+            .Append(Li($"Reconstruction (a, f): {b.Preset}, {weight}, {b.StepsPerImage} steps per image, the {b.Batch} images as one batch per tap. " +
                        "The published C = 1 leaves PoseNet's feature error near the start noise within these step counts, so C is raised inside the range Mahendran & Vedaldi swept (1, 20, 100, 300)."))
             .Append(Li($"Priors compared (b) at {o.RegulariserLayer} on {o.RegulariserImages} image(s): Mahendran–Vedaldi variants with the same C; Yosinski settings with inversion weights " +
                        string.Join(", ", r.Regularisers.Where(c => c.Preset.StartsWith("yosinski", StringComparison.Ordinal)).Select(c => $"{c.Preset}: {c.Weight}")) +
@@ -74,7 +75,7 @@ public static class FiguresPage
             .Append(ReconstructionFigure.AgreementTable(r.Reconstruction).ToHtml()).Append('\n');
 
         Section(html, "bars", "Bars");
-        html.Append(P(F($"Over {b.Images} held-out images with {b.Preset} ({FigurePresets.Describe(o.Reconstruction)}, {b.StepsPerImage} steps): ") +
+        html.Append(P(F($"Over {b.Images} held-out images with {b.Preset} ({weight}, {b.StepsPerImage} steps): ") +
             string.Join("; ", b.Layers.Select(l => F($"{l.Key}: reconstruction {l.Value.ReconstructionError:F3} vs start noise {l.Value.StartNoiseError:F3} and other image {l.Value.OtherImageError:F3} ({(l.Value.CloserThanOtherImage ? "closer" : "NOT closer")})"))) +
             F($". Closer to Φ₀ than a different image at every tap: {(b.CloserThanOtherImageAtEveryLayer ? "yes" : "no")}. {b.SecondsPerImage:F2} s per image for a batch of {b.Batch} (all taps).")));
         html.Append("</section>\n</body></html>\n");

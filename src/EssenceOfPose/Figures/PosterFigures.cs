@@ -113,21 +113,30 @@ public static class PosterFigures
 
     /// <summary>
     /// The <paramref name="count"/> units of <paramref name="tap"/> with the largest mean activation
-    /// over <paramref name="images"/> (channels at the blob's centre for a conv tap): in a trained
-    /// ReLU net many units never fire, and their images would show only the prior.
+    /// over <paramref name="images"/>: in a trained ReLU net many units never fire, and their images
+    /// would show only the prior. A convolutional channel is scored at the position where its mean
+    /// activation peaks (PoseNet's conv4 is so sparse that at the blob's centre most channels are
+    /// silent), and that position is the unit.
     /// </summary>
     public static IReadOnlyList<NeuronUnit> MostActive(SiameseNet model, Tensor images, TapName tap, int count)
     {
-        float[] activity;
+        float[] mean;
+        long[] shape;
         using (torch.NewDisposeScope())
         using (torch.no_grad())
         {
             var a = model.Tap(images, tap);
-            var perUnit = a.dim() == 4 ? a.select(3, a.size(3) / 2).select(2, a.size(2) / 2) : a;
-            activity = perUnit.mean([0L]).to(ScalarType.Float32).contiguous().ToArray<float>();
+            shape = a.shape;
+            mean = a.mean([0L]).to(ScalarType.Float32).contiguous().ToArray<float>();
         }
-        var chosen = Enumerable.Range(0, activity.Length).OrderByDescending(i => activity[i]).ThenBy(i => i).Take(count).ToArray();
-        return NeuronImages.Units(model, tap, chosen);
+        var channels = (int)shape[1];
+        var area = shape.Length == 4 ? (int)(shape[2] * shape[3]) : 1;
+        // The best position of each channel (the first on ties: for a silent channel, the top-left).
+        var best = Enumerable.Range(0, channels).Select(c => Enumerable.Range(0, area).MaxBy(k => (mean[c * area + k], -k))).ToArray();
+        var chosen = Enumerable.Range(0, channels).OrderByDescending(c => mean[c * area + best[c]]).ThenBy(c => c).Take(count).ToArray();
+        if (shape.Length != 4) return NeuronImages.Units(model, tap, chosen);
+        var width = (int)shape[3];
+        return chosen.Select(c => NeuronUnit.Conv(tap, c, best[c] / width, best[c] % width)).ToArray();
     }
 
     static FiguresModel Describe(CheckpointInfo info, string source) =>

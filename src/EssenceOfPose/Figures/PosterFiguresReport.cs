@@ -13,7 +13,7 @@ public sealed record BarLayer(double ReconstructionError, double StartNoiseError
 /// the reconstruction is closer to Φ₀ than the other image at every tap, the pose agreement at
 /// each tap, and the seconds per image of the batch (all taps together and per tap).
 /// </summary>
-public sealed record Bars(string Profile, int Images, int Batch, string Preset, double? ObjectiveWeight, int StepsPerImage,
+public sealed record Bars(string Profile, int Images, int Batch, string Preset, double? ObjectiveWeight, double GradientLeak, string Weight, int StepsPerImage,
     IReadOnlyDictionary<string, BarLayer> Layers, bool CloserThanOtherImageAtEveryLayer, double SecondsPerImage)
 {
     public static Bars From(PosterFiguresOptions options, IReadOnlyList<LayerReconstruction> layers)
@@ -21,7 +21,7 @@ public sealed record Bars(string Profile, int Images, int Batch, string Preset, 
         var first = layers[0].Inversion;
         var perLayer = layers.ToDictionary(l => l.Layer, l => new BarLayer(l.ReconstructionError, l.StartNoiseError, l.OtherImageError, l.CloserThanOtherImage,
             l.Agreement, l.OtherImageAgreement, l.SecondsPerImage));
-        return new Bars(options.Profile, first.Images.Count, first.Images.Count, first.Preset, first.ObjectiveWeight, first.Steps, perLayer,
+        return new Bars(options.Profile, first.Images.Count, first.Images.Count, first.Preset, first.ObjectiveWeight, options.GradientLeak, first.Weight, first.Steps, perLayer,
             layers.All(l => l.CloserThanOtherImage), layers.Sum(l => l.SecondsPerImage));
     }
 }
