@@ -20,7 +20,7 @@ internal static class InvertCommand
         var profile = VerbSupport.ProfileOption();
         var steps = new Option<int?>("--steps") { Description = "main-phase steps (Mahendran–Vedaldi's slow phase becomes steps/6, as 50 is to 300)" };
         var seed = new Option<ulong?>("--seed") { Description = "seed of the start noise and jitter" };
-        var weight = new Option<double?>("--weight") { Description = $"data-term weight (MV's C, Yosinski's inversion weight); default the figures' ({FigurePresets.MahendranVedaldiC} for MV, 1e4 for Yosinski 2/3, 0.01 for 4)" };
+        var weight = new Option<double?>("--weight") { Description = $"data-term weight (MV's C, Yosinski's inversion weight); default the figures' (MV {FigurePresets.MahendranVedaldiC}, Yosinski 2/3 {FigurePresets.YosinskiConstantRateWeight}, 1/4 {FigurePresets.YosinskiProgressPolicyWeight})" };
         var leak = VerbSupport.LeakOption();
         var output = new Option<DirectoryInfo>("--out") { Description = "output folder", Required = true };
         var json = VerbSupport.JsonOption();

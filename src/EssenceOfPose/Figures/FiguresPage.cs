@@ -36,10 +36,10 @@ public static class FiguresPage
         Section(html, "settings", "Settings and weights");
         html.Append("<ul>")
             .Append(Li($"Reconstruction (a, f): {b.Preset}, {weight}, {b.StepsPerImage} steps per image, the {b.Batch} images as one batch per tap. " +
-                       "The published C = 1 leaves PoseNet's feature error near the start noise within these step counts, so C is raised inside the range Mahendran & Vedaldi swept (1, 20, 100, 300)."))
+                       "The trained PoseNet leaves almost every conv4 ReLU dead on the start noise, so every render optimises with a surrogate gradient through dead ReLUs (the leak); losses and errors are the true ones. With it the published C = 1 reconstructs best of the values Mahendran & Vedaldi swept."))
             .Append(Li($"Priors compared (b) at {o.RegulariserLayer} on {o.RegulariserImages} image(s): Mahendran–Vedaldi variants with the same C; Yosinski settings with inversion weights " +
                        string.Join(", ", r.Regularisers.Where(c => c.Preset.StartsWith("yosinski", StringComparison.Ordinal)).Select(c => $"{c.Preset}: {c.Weight}")) +
-                       " (settings 2 and 3 reconstruct at 1e4, 4 at 0.01; setting 1 reconstructs at no weight tried and keeps the library's 100)."))
+                       " (Yosinski et al. did not invert codes: the constant-rate settings 2 and 3 reconstruct best at 10, the progress-policy settings 1 and 4 at 1, of 0.1 to 10^4 on the shipped weights)."))
             .Append(Li($"Single units (c): {o.NeuronUnits} most active {o.NeuronLayer} units and {o.NeuronChannels} most active {o.NeuronConvLayer} channels on the held-out images, maximised by {o.Neurons.Name} ({o.Neurons.Steps} steps), pixels kept in 0–255."))
             .Append(Li($"Saliency (d): {string.Join(", ", o.SaliencyTargets)} on {o.SaliencyPairs} matching pairs. DeepDream (e): {o.Dream.Octaves} octaves × {o.Dream.IterationsPerOctave} steps at {string.Join(", ", o.DreamLayers)}."))
             .Append("</ul>\n");

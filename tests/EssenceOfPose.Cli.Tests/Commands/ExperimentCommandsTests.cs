@@ -21,10 +21,11 @@ public sealed class ExperimentCommandsTests(ExperimentFixture f) : IClassFixture
         var (code, output, err) = ExperimentFixture.Eop("invert", "--model", f.Model, "--layer", "fc5", "--image", f.A, "--image", f.C,
             "--partner", f.B, "--partner", f.D, "--steps", "3", "--out", dir, "--json", json);
         Assert.True(code == 0, err);
-        Assert.Contains("C = 20", output);
+        Assert.Contains("C = 1, ReLU gradient leak 0.3", output);
         var result = Json(Path.Combine(dir, "result.json"));
         Assert.Equal("fc5", result.GetProperty("tap").GetString());
-        Assert.Equal(20, result.GetProperty("objectiveWeight").GetDouble());
+        Assert.Equal(1, result.GetProperty("objectiveWeight").GetDouble());
+        Assert.Equal(0.3, result.GetProperty("options").GetProperty("Preset").GetProperty("GradientLeak").GetDouble());
         var images = result.GetProperty("images").EnumerateArray().ToArray();
         Assert.Equal(2, images.Length);
         foreach (var x in images)
@@ -41,7 +42,7 @@ public sealed class ExperimentCommandsTests(ExperimentFixture f) : IClassFixture
         Assert.Equal(4, result.GetProperty("steps").GetInt32());
         Assert.Equal("mahendran_vedaldi", result.GetProperty("options").GetProperty("Method").GetString());
         var options = Json(Path.Combine(dir, "options.json"));
-        Assert.Equal(20, options.GetProperty("Preset").GetProperty("ObjectiveWeight").GetDouble());
+        Assert.Equal(1, options.GetProperty("Preset").GetProperty("ObjectiveWeight").GetDouble());
         var chart = Json(Path.Combine(dir, "loss.plotly.json"));
         Assert.Equal(2, chart.GetProperty("data").GetArrayLength());
         Assert.Equal(4, chart.GetProperty("data")[0].GetProperty("y").GetArrayLength());
@@ -53,12 +54,12 @@ public sealed class ExperimentCommandsTests(ExperimentFixture f) : IClassFixture
     public void Invert_takes_any_tap_and_preset_and_reports_the_weight_used()
     {
         var dir = f.Out("invert-y4");
-        var (code, output, err) = ExperimentFixture.Eop("invert", "--model", f.Model, "--layer", "conv4", "--image", f.A, "--preset", "Yosinski4", "--steps", "2", "--out", dir);
+        var (code, output, err) = ExperimentFixture.Eop("invert", "--model", f.Model, "--layer", "conv4", "--image", f.A, "--preset", "Yosinski4", "--steps", "2", "--weight", "0.5", "--leak", "0", "--out", dir);
         Assert.True(code == 0, err);
-        Assert.Contains("inversion weight 0.01", output);
+        Assert.Contains("inversion weight 0.5, true gradient", output);
         var result = Json(Path.Combine(dir, "result.json"));
         Assert.Equal("yosinski4", result.GetProperty("preset").GetString());
-        Assert.Equal(0.01, result.GetProperty("objectiveWeight").GetDouble());
+        Assert.Equal(0.5, result.GetProperty("objectiveWeight").GetDouble());
         Assert.Equal(JsonValueKind.Null, result.GetProperty("images")[0].GetProperty("agreement").ValueKind);
     }
 

@@ -52,14 +52,15 @@ public sealed class PosterFiguresTests : IDisposable
         Assert.Equal(5, html.Split("src=\"data:image/png;base64,").Length - 1);
         Assert.DoesNotContain("<script", html);
         Assert.DoesNotContain("http", html);
-        Assert.Contains("C = 20", html);
-        Assert.Contains("yosinski2: inversion weight 1E+04", html);
-        Assert.Contains("yosinski4: inversion weight 0.01", html);
+        Assert.Contains("C = 1, ReLU gradient leak 0.3", html);
+        Assert.Contains("yosinski2: inversion weight 10, ReLU gradient leak 0.3", html);
+        Assert.Contains("yosinski4: inversion weight 1, ReLU gradient leak 0.3", html);
 
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "figures.json")));
         var bars = doc.RootElement.GetProperty("bars");
         Assert.Equal(2, bars.GetProperty("images").GetInt32());
-        Assert.Equal(20, bars.GetProperty("objectiveWeight").GetDouble());
+        Assert.Equal(1, bars.GetProperty("objectiveWeight").GetDouble());
+        Assert.Equal(0.3, bars.GetProperty("gradientLeak").GetDouble());
         Assert.Equal(4, bars.GetProperty("stepsPerImage").GetInt32());
         foreach (var layer in new[] { "conv4", "fc5" })
         {
@@ -78,7 +79,7 @@ public sealed class PosterFiguresTests : IDisposable
         // (b): 5 MV variants + 1 TV weight + 2 Yosinski settings, each with its options beside it.
         Assert.Equal(8, report.Regularisers.Count);
         Assert.All(report.Regularisers, c => Assert.True(File.Exists(Path.Combine(dir, "regularisers", c.Folder, "options.json"))));
-        Assert.Contains(report.Regularisers, c => c.Objective == "20*feature_match(fc5) + 0.006602*tv(β=2,iso)"); // α-norm left out
+        Assert.Contains(report.Regularisers, c => c.Objective == "feature_match(fc5) + 0.006602*tv(β=2,iso)"); // α-norm left out
         Assert.Equal(3, report.Neurons.Units.Count);
         Assert.StartsWith("conv4[", report.Neurons.Units[2]);
         Assert.Equal(2, report.Saliency.Items.Count);
@@ -93,17 +94,17 @@ public sealed class PosterFiguresTests : IDisposable
     public void Figure_presets_carry_the_documented_weights()
     {
         double[] mean = [1, 2, 3];
-        Assert.Equal(20, FigurePresets.Weight(FigurePresets.ForInversion(MahendranVedaldi.Quick, mean)));
-        Assert.Equal(1e4, FigurePresets.Weight(FigurePresets.ForInversion(Yosinski2.Full, mean)));
-        Assert.Equal(1e4, FigurePresets.Weight(FigurePresets.ForInversion(Yosinski3.Quick, mean)));
-        Assert.Equal(0.01, FigurePresets.Weight(FigurePresets.ForInversion(Yosinski4.Quick, mean)));
-        Assert.Equal(Yosinski1.Quick.InversionWeight, FigurePresets.Weight(FigurePresets.ForInversion(Yosinski1.Quick, mean)));
+        Assert.Equal(1, FigurePresets.Weight(FigurePresets.ForInversion(MahendranVedaldi.Quick with { ObjectiveWeight = 7 }, mean)));
+        Assert.Equal(10, FigurePresets.Weight(FigurePresets.ForInversion(Yosinski2.Full, mean)));
+        Assert.Equal(10, FigurePresets.Weight(FigurePresets.ForInversion(Yosinski3.Quick, mean)));
+        Assert.Equal(1, FigurePresets.Weight(FigurePresets.ForInversion(Yosinski4.Quick, mean)));
+        Assert.Equal(1, FigurePresets.Weight(FigurePresets.ForInversion(Yosinski1.Quick, mean)));
         Assert.Equal(mean, ((YosinskiPreset)FigurePresets.ForInversion(Yosinski4.Quick, mean)).ChannelMean);
         Assert.Equal(300, FigurePresets.Weight(FigurePresets.ForInversion(MahendranVedaldi.Quick, mean, 300)));
         Assert.Null(FigurePresets.Weight(FigurePresets.ForInversion(LucidAdam.Quick, mean)));
         Assert.Equal(FigurePresets.GradientLeak, FigurePresets.ForInversion(Yosinski2.Quick, mean).GradientLeak);
         Assert.Equal(0, FigurePresets.ForNeurons(LucidAdam.Quick, mean, leak: 0).GradientLeak);
-        Assert.Equal("C = 20, true gradient", FigurePresets.Describe(FigurePresets.ForInversion(MahendranVedaldi.Quick, mean, leak: 0)));
+        Assert.Equal("C = 1, true gradient", FigurePresets.Describe(FigurePresets.ForInversion(MahendranVedaldi.Quick, mean, leak: 0)));
         Assert.Throws<ArgumentException>(() => FigurePresets.ForInversion(LucidAdam.Quick, mean, 5));
         Assert.Throws<ArgumentOutOfRangeException>(() => FigurePresets.ForInversion(MahendranVedaldi.Quick, mean, -1));
         Assert.IsType<Yosinski2>(PresetCatalog.Get("yosinski2", full: true));
