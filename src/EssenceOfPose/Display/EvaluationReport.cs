@@ -1,3 +1,4 @@
+using EssenceOfPose.Metrics;
 using EssenceOfPose.Training;
 
 namespace EssenceOfPose.Display;
@@ -37,5 +38,24 @@ public static class EvaluationReport
             curves.Add(Chart.Line(c.Roc.Select(p => p.FalsePositiveRate), c.Roc.Select(p => p.TruePositiveRate), FormattableString.Invariant($"raw-pixel cosine (AUC {c.Auc:F3})")));
         curves.Add(Chart.Line([0.0, 1.0], [0.0, 1.0], "chance"));
         return Chart.Combine([.. curves]).WithTitle("Matching ROC on held-out pairs").WithAxisTitles("false-positive rate", "true-positive rate").WithSize(560, 480);
+    }
+
+    /// <summary>
+    /// A <see cref="PoseAgreement"/> per pair: how far the network's reading of (A, B) moves when A
+    /// is replaced, in rotation, translation and matching probability, with the mean over pairs.
+    /// </summary>
+    public static MetricTable Agreement(PoseAgreement agreement, string? title = null, IReadOnlyList<string>? pairLabels = null)
+    {
+        var pairs = agreement.Pairs;
+        if (pairLabels is not null && pairLabels.Count != pairs.Count) throw new ArgumentException($"{pairLabels.Count} labels for {pairs.Count} pairs", nameof(pairLabels));
+        var table = new MetricTable("pair", "rotation change (°)", "translation change", "p(match) with A", "p(match) with the replacement") { Title = title }
+            .WithFormat("rotation change (°)", "F1").WithFormat("translation change", "F2")
+            .WithFormat("p(match) with A", "F3").WithFormat("p(match) with the replacement", "F3");
+        for (var i = 0; i < pairs.Count; i++)
+            table.AddRow(pairLabels?[i] ?? (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                pairs[i].RotationDegrees, double.IsNaN(pairs[i].Translation) ? null : pairs[i].Translation, pairs[i].MatchProbability, pairs[i].ReconstructionMatchProbability);
+        table.AddRow("mean", agreement.MeanRotationDegrees, double.IsNaN(agreement.MeanTranslation) ? null : agreement.MeanTranslation,
+            pairs.Average(p => p.MatchProbability), pairs.Average(p => p.ReconstructionMatchProbability));
+        return table;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EssenceOfPose.Data.Pairs;
 using EssenceOfPose.Display;
 using EssenceOfPose.Metrics;
 using EssenceOfPose.Training;
@@ -43,5 +44,20 @@ public sealed class EvaluationReportTests
         Assert.StartsWith("raw-pixel cosine", (string?)data[1]!["name"]);
         Assert.Equal("chance", (string?)data[2]!["name"]);
         Assert.Equal(2, EvaluationReport.RocChart(Evaluation(baselines: false)).TraceCount);
+    }
+
+    [Fact]
+    public void The_agreement_table_has_a_row_per_pair_and_the_mean()
+    {
+        var agreement = new PoseAgreement(PoseLabelKind.Dof6, [new PairAgreement(2, 0.5, 0.9, 0.8), new PairAgreement(4, 1.5, 0.7, 0.2)]);
+        var table = EvaluationReport.Agreement(agreement, "A replaced by its fc5 inversion", ["p1", "p2"]);
+        Assert.Equal(["p1", "p2", "mean"], table.Rows.Select(r => (string)r[0]!));
+        Assert.Equal("3.0", table.FormatCell(2, 1));
+        Assert.Equal("1.00", table.FormatCell(2, 2));
+        Assert.Equal("0.800", table.FormatCell(2, 3));
+        Assert.Equal("0.500", table.FormatCell(2, 4));
+        var rotationOnly = new PoseAgreement(PoseLabelKind.Dof2, [new PairAgreement(1, double.NaN, 0.5, 0.5)]);
+        Assert.Equal("", EvaluationReport.Agreement(rotationOnly).FormatCell(0, 2));
+        Assert.Throws<ArgumentException>(() => EvaluationReport.Agreement(agreement, pairLabels: ["only one"]));
     }
 }
