@@ -8,7 +8,8 @@ using EssenceOfPose.Torch;
 namespace EssenceOfPose.Experiments;
 
 /// <summary>
-/// One arm of a regulariser study: a short label for figures, the differentiable prior added to
+/// One arm of a regulariser study: a short label for figures (Latin-1, which image captions can
+/// draw: TV² is total variation with β = 2, TV¹ with β = 1), the differentiable prior added to
 /// the feature match (null: none), and the step-wise regularisers applied after every update
 /// (after the box constraint, which every arm keeps so that no arm can run off to infinity).
 /// </summary>
@@ -51,13 +52,13 @@ public static class RegulariserStudy
         return
         [
             new("no prior", null, []),
-            new("TV β=2 iso", Tv(2) * Regularisers.TotalVariation(2, isotropic: true), []),
-            new("TV β=2 aniso", Tv(2) * Regularisers.TotalVariation(2, isotropic: false), []),
-            new("TV β=1 iso", Tv(1) * Regularisers.TotalVariation(1, isotropic: true), []),
-            new("TV β=1 aniso", Tv(1) * Regularisers.TotalVariation(1, isotropic: false), []),
-            new(Invariant($"α-norm α={preset.Alpha}"), alpha, []),
-            new("α-norm + TV (M&V)", alpha + Tv(preset.Beta) * Regularisers.TotalVariation(preset.Beta, preset.IsotropicTv), []),
-            new("blur σ=1 /4", null, [new GaussianBlur(1.0, 4)]),
+            new("TV² iso", Tv(2) * Regularisers.TotalVariation(2, isotropic: true), []),
+            new("TV² aniso", Tv(2) * Regularisers.TotalVariation(2, isotropic: false), []),
+            new("TV¹ iso", Tv(1) * Regularisers.TotalVariation(1, isotropic: true), []),
+            new("TV¹ aniso", Tv(1) * Regularisers.TotalVariation(1, isotropic: false), []),
+            new(Invariant($"alpha-norm, alpha={preset.Alpha}"), alpha, []),
+            new("alpha-norm + TV (M&V)", alpha + Tv(preset.Beta) * Regularisers.TotalVariation(preset.Beta, preset.IsotropicTv), []),
+            new("blur 1 px every 4", null, [new GaussianBlur(1.0, 4)]),
             new("L2 decay 0.01", null, [new L2Decay(0.01)]),
             new("norm clip 20%", null, [new SmallNormClip(20)]),
             new("contrib. clip 90%", null, [new SmallContributionClip(90)]),
@@ -74,7 +75,7 @@ public static class RegulariserStudy
             if (!(w >= 0) || double.IsInfinity(w)) throw new ArgumentOutOfRangeException(nameof(weights), w, "a TV weight is finite and 0 or more");
             var alpha = preset.LambdaAlpha * Regularisers.AlphaNorm(preset.Alpha);
             var prior = w == 0 ? alpha : alpha + w * Regularisers.TotalVariation(preset.Beta, preset.IsotropicTv);
-            return new RegulariserVariant(Invariant($"λ_V={w:G3}"), prior, []) { TvWeight = w };
+            return new RegulariserVariant(Invariant($"TV weight {w:G3}"), prior, []) { TvWeight = w };
         }).ToArray();
 
     /// <summary>
