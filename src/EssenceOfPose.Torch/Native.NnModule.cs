@@ -11,5 +11,4 @@ internal static partial class Native
     [LibraryImport(Lib)] internal static partial int eop_nn_init_normal_(TensorHandle t, double mean, double std);
     [LibraryImport(Lib)] internal static partial int eop_nn_init_constant_(TensorHandle t, double value);
     [LibraryImport(Lib)] internal static partial int eop_nn_set_data(TensorHandle t, TensorHandle newData);
-    [LibraryImport(Lib)] internal static partial int eop_nn_increment_(TensorHandle t);
 }

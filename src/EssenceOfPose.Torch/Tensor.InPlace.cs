@@ -1,10 +1,39 @@
 namespace EssenceOfPose.Torch;
 
-// In-place forms for optimisers and solvers (native/src/elementwise.cpp): each changes this
-// tensor's values and returns this tensor. zero_, fill_, copy_, add_(Tensor) and mul_(double)
-// are in Tensor.cs.
+// In-place forms for optimisers and solvers (native/src/arith.cpp, elementwise.cpp): each
+// changes this tensor's values and returns this tensor.
 public sealed partial class Tensor
 {
+    public Tensor zero_()
+    {
+        Native.Check(Native.eop_zero_(Handle));
+        return this;
+    }
+
+    public Tensor fill_(double value)
+    {
+        Native.Check(Native.eop_fill_(Handle, value));
+        return this;
+    }
+
+    public Tensor copy_(Tensor source)
+    {
+        Native.Check(Native.eop_copy_(Handle, source.Handle));
+        return this;
+    }
+
+    public Tensor add_(Tensor other, double alpha = 1)
+    {
+        Native.Check(Native.eop_add_(Handle, other.Handle, alpha));
+        return this;
+    }
+
+    public Tensor mul_(double value)
+    {
+        Native.Check(Native.eop_mul_scalar_(Handle, value));
+        return this;
+    }
+
     public Tensor add_(double other)
     {
         Native.Check(Native.eop_add_scalar_(Handle, other));

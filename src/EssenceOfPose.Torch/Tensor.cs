@@ -186,36 +186,4 @@ public sealed partial class Tensor : IDisposable
         Native.Check(Native.eop_tensor_backward(Handle, gradient?.Handle ?? TensorHandle.Null, retain_graph ? 1 : 0, create_graph ? 1 : 0));
 
     public Tensor detach() => Wrap(Native.eop_tensor_detach(Handle));
-
-    // ---- in place ---------------------------------------------------------
-
-    public Tensor zero_()
-    {
-        Native.Check(Native.eop_zero_(Handle));
-        return this;
-    }
-
-    public Tensor fill_(double value)
-    {
-        Native.Check(Native.eop_fill_(Handle, value));
-        return this;
-    }
-
-    public Tensor copy_(Tensor source)
-    {
-        Native.Check(Native.eop_copy_(Handle, source.Handle));
-        return this;
-    }
-
-    public Tensor add_(Tensor other, double alpha = 1)
-    {
-        Native.Check(Native.eop_add_(Handle, other.Handle, alpha));
-        return this;
-    }
-
-    public Tensor mul_(double value)
-    {
-        Native.Check(Native.eop_mul_scalar_(Handle, value));
-        return this;
-    }
 }

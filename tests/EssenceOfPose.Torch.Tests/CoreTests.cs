@@ -102,4 +102,16 @@ public class CoreTests
         }
         Assert.True((x * 2.0).requires_grad);
     }
+
+    [Fact]
+    public void Integral_tensors_take_whole_number_scalars()
+    {
+        using var scope = torch.NewDisposeScope();
+        var counts = torch.tensor(new long[] { 1, 2 }, 2);
+        counts.add_(1);
+        Assert.Equal(new long[] { 2, 3 }, counts.ToArray<long>());
+        Assert.Equal(new long[] { 4, 6 }, counts.add(counts, alpha: 1).ToArray<long>());
+        Assert.Equal(new long[] { 6, 9 }, (counts * 3.0).ToArray<long>());
+        Assert.Throws<TorchException>(() => counts.add_(counts, alpha: 0.5));
+    }
 }

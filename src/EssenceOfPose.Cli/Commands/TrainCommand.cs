@@ -19,6 +19,7 @@ internal static class TrainCommand
         var epochs = new Option<int?>("--epochs");
         var batch = new Option<int?>("--batch");
         var solver = new Option<PoseSolver?>("--solver") { Description = "Sgd (the original) or Adam" };
+        var init = new Option<WeightInit?>("--init") { Description = "He (default) or Caffe (the prototxts' gaussian fillers)" };
         var lr = new Option<double?>("--lr") { Description = "base learning rate (default 0.001)" };
         var stepSize = new Option<int?>("--step-size") { Description = "iterations between learning-rate halvings" };
         var seed = new Option<int?>("--seed");
@@ -29,7 +30,7 @@ internal static class TrainCommand
         var json = new Option<FileInfo?>("--json") { Description = "write the final numbers to this JSON file" };
         var posenet = new Command("posenet", "Train the siamese PoseNet (pose regression + matching) and write a checkpoint.")
         {
-            data, output, profile, arch, labels, epochs, batch, solver, lr, stepSize, seed, every, threads, splitCell, resume, json,
+            data, output, profile, arch, labels, epochs, batch, solver, init, lr, stepSize, seed, every, threads, splitCell, resume, json,
         };
         posenet.SetAction((r, ct) =>
         {
@@ -46,6 +47,7 @@ internal static class TrainCommand
                 Epochs = r.GetValue(epochs) ?? o.Epochs,
                 BatchSize = r.GetValue(batch) ?? o.BatchSize,
                 Solver = r.GetValue(solver) ?? o.Solver,
+                Init = r.GetValue(init) ?? o.Init,
                 BaseLr = r.GetValue(lr) ?? o.BaseLr,
                 StepSize = r.GetValue(stepSize) ?? o.StepSize,
                 Seed = r.GetValue(seed) ?? o.Seed,

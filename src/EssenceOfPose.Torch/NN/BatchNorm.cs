@@ -59,7 +59,7 @@ public abstract class BatchNorm : Module
         var factor = momentum ?? 0.0;
         if (training && num_batches_tracked is not null)
         {
-            Native.Check(Native.eop_nn_increment_(num_batches_tracked.Handle));
+            num_batches_tracked.add_(1);
             factor = momentum ?? 1.0 / num_batches_tracked.item_long();
         }
         // Batch statistics also in eval mode when there are no running ones to use.

@@ -90,6 +90,25 @@ public abstract class SiameseNet : Module
     public static bool IsBias(string parameterName) => parameterName.EndsWith(".bias", StringComparison.Ordinal);
 
     /// <summary>
+    /// Re-initialises for training from scratch: He et al. (ICCV 2015) normal weights, std
+    /// sqrt(2/fan_in), for every layer followed by a ReLU/PReLU, Xavier-uniform for the heads, zero
+    /// biases. The prototxts' gaussian std 0.01 shrinks the signal about tenfold per layer here,
+    /// so common_fc's bias of 1 drowns the tower's code and nothing learns in CPU-sized runs.
+    /// </summary>
+    public void HeInit()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var _ = torch.no_grad();
+        foreach (var (name, p) in named_parameters())
+        {
+            if (IsBias(name)) Init.zeros_(p);
+            else if (p.dim() < 2) continue; // PReLU slopes keep their 0.25
+            else if (name.StartsWith("pose_fc.", StringComparison.Ordinal) || name.StartsWith("ptch_fc.", StringComparison.Ordinal)) Init.xavier_uniform_(p);
+            else Init.kaiming_normal_(p, mode: "fan_in", nonlinearity: "relu");
+        }
+    }
+
+    /// <summary>
     /// Initialises every layer with its prototxt filler: gaussian weights of the given std and
     /// constant biases. The heads use std 0.005 and bias 1, as pose_loss_l1_layers.prototxt does.
     /// </summary>

@@ -44,6 +44,7 @@ public sealed class PoseNetTrainer
 
         torch.manual_seed((ulong)o.Seed);
         using var model = Checkpoint.Create(o.Architecture, o.LabelKind);
+        if (o.Init == WeightInit.He) model.HeInit();
         var named = model.named_parameters().ToArray();
         var weights = new ParamGroup(named.Where(p => !SiameseNet.IsBias(p.name)).Select(p => p.parameter)) { lr = o.BaseLr, weight_decay = o.WeightDecay };
         var biases = new ParamGroup(named.Where(p => SiameseNet.IsBias(p.name)).Select(p => p.parameter)) { lr = 2 * o.BaseLr, weight_decay = 0 };

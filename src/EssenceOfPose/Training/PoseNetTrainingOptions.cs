@@ -3,6 +3,9 @@ using EssenceOfPose.Models;
 
 namespace EssenceOfPose.Training;
 
+/// <summary>How the weights start: He et al. (the default for training here) or the prototxts' gaussian fillers.</summary>
+public enum WeightInit { He, Caffe }
+
 /// <summary>Which optimiser trains PoseNet: the original's SGD, or Adam as an option.</summary>
 public enum PoseSolver { Sgd, Adam }
 
@@ -20,6 +23,8 @@ public sealed record PoseNetTrainingOptions
     public int Epochs { get; init; } = 30;
     public int BatchSize { get; init; } = 64;
     public PoseSolver Solver { get; init; } = PoseSolver.Sgd;
+    /// <summary>He by default: the prototxts' fillers (std 0.01) barely train in CPU-sized runs (see <see cref="SiameseNet.HeInit"/>).</summary>
+    public WeightInit Init { get; init; } = WeightInit.He;
     public double BaseLr { get; init; } = 0.001;
     public double Momentum { get; init; } = 0.9;
     /// <summary>Iterations between learning-rate steps (Caffe's stepsize).</summary>

@@ -128,7 +128,7 @@ EOP_API eop_tensor eop_nan_to_num(eop_tensor a, double nan, int32_t has_posinf, 
 
 // ---- in place ----------------------------------------------------------------
 
-EOP_API int32_t eop_add_scalar_(eop_tensor a, double b) { return status_result([&] { T(a).add_(b); }); }
+EOP_API int32_t eop_add_scalar_(eop_tensor a, double b) { return status_result([&] { T(a).add_(scalar_for(T(a), b)); }); }
 EOP_API int32_t eop_sub_(eop_tensor a, eop_tensor b, double alpha) { return status_result([&] { T(a).sub_(T(b), alpha); }); }
 EOP_API int32_t eop_mul_(eop_tensor a, eop_tensor b) { return status_result([&] { T(a).mul_(T(b)); }); }
 EOP_API int32_t eop_div_(eop_tensor a, eop_tensor b) { return status_result([&] { T(a).div_(T(b)); }); }

@@ -38,6 +38,15 @@ inline std::vector<at::Tensor> list(const eop_tensor* hs, int32_t n) {
   return v;
 }
 
+// A double from the managed side as the Scalar libtorch expects for this tensor: integral
+// tensors reject floating alphas and addends ("alpha must not be a floating point number"),
+// so a whole number stays an integer for them.
+inline at::Scalar scalar_for(const at::Tensor& t, double v) {
+  if (at::isIntegralType(t.scalar_type(), /*includeBool=*/false) && v == static_cast<double>(static_cast<int64_t>(v)))
+    return at::Scalar(static_cast<int64_t>(v));
+  return at::Scalar(v);
+}
+
 inline at::ScalarType dtype(int32_t code) { return static_cast<at::ScalarType>(code); }
 
 inline at::Device device(int32_t type, int32_t index) {

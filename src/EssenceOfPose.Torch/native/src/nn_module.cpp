@@ -9,7 +9,3 @@ EOP_API int32_t eop_nn_set_data(eop_tensor t, eop_tensor new_data) {
   return status_result([&] { T(t).set_data(T(new_data)); });
 }
 
-// t += 1 with an integer one, so integral buffers (BatchNorm's num_batches_tracked) count without a host round trip.
-EOP_API int32_t eop_nn_increment_(eop_tensor t) {
-  return status_result([&] { T(t).add_(1); });
-}
