@@ -3,13 +3,14 @@
 # step checks first and does nothing when its work is already done.
 #   - apt: libtorch (tensors, autograd), OpenBLAS (fast matrix products), stb
 #     (JPEG/PNG, TrueType captions), cmake + g++ (the native shim), chromium (the
-#     report's browser test), DejaVu fonts (captions on image grids)
+#     report's browser test), DejaVu fonts (captions on image grids), jq (scripts/notebooks.sh
+#     checks that committed notebooks carry no outputs)
 #   - npm: plotly.js-dist-min into .tools/ (charts in the offline HTML report)
 #   - dotnet build: builds the native shim through CMake, then the managed projects
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(libtorch-dev libopenblas0-pthread libstb0 libstb-dev cmake g++ chromium fonts-dejavu-core)
+APT_PACKAGES=(libtorch-dev libopenblas0-pthread libstb0 libstb-dev cmake g++ chromium fonts-dejavu-core jq)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -49,6 +49,7 @@ public static class DeepDream
                 bases.Add(F.interpolate(bases[^1], size: [sizes[k].H, sizes[k].W], mode: "bilinear", antialias: true));
 
         var octaves = new OctaveSize[sizes.Count];
+        var dreamt = new Tensor[sizes.Count];
         var objective = new List<double>();
         Tensor? detail = null;
         var x = bases[0];
@@ -71,10 +72,16 @@ public static class DeepDream
                 x = next;
                 objective.Add(value);
             }
-            using (torch.no_grad()) detail = octaveScope.MoveToOuter(x - bases[k]);
+            using (torch.no_grad())
+            {
+                detail = octaveScope.MoveToOuter(x - bases[k]);
+                dreamt[k] = octaveScope.MoveToOuter(x.clone());
+            }
             octaveScope.MoveToOuter(x);
         }
-        return new DeepDreamResult(scope.MoveToOuter(x), tap, options, octaves, objective);
+        Tensor[] pyramid = [image.detach(), .. bases.Skip(1)];
+        foreach (var t in pyramid.Concat(dreamt)) scope.MoveToOuter(t);
+        return new DeepDreamResult(scope.MoveToOuter(x), tap, options, octaves, objective) { OctaveBases = pyramid, OctaveImages = dreamt };
     }
 
     /// <summary>

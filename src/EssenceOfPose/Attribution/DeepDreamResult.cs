@@ -16,4 +16,11 @@ public sealed record DeepDreamResult(
     TapName Tap,
     DeepDreamOptions Options,
     IReadOnlyList<OctaveSize> Octaves,
-    IReadOnlyList<double> Objective);
+    IReadOnlyList<double> Objective)
+{
+    /// <summary>The octave pyramid: the input resized to each octave's size, finest (the input itself) first, as <see cref="Octaves"/>.</summary>
+    public IReadOnlyList<Tensor> OctaveBases { get; init; } = [];
+
+    /// <summary>The dream at the end of each octave, at that octave's size, finest (the final image) first, as <see cref="Octaves"/>.</summary>
+    public IReadOnlyList<Tensor> OctaveImages { get; init; } = [];
+}

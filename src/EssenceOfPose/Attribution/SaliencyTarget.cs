@@ -33,6 +33,12 @@ public readonly record struct SaliencyTarget
         throw new FormatException($"saliency target '{text}': expected 'match' or 'pose:K' with K an index into pose_fc");
     }
 
+    /// <summary>
+    /// The probability of "match" that a matching-logit score stands for: the softmax over
+    /// <c>ptch_fc</c>'s two logits is the logistic function of their difference.
+    /// </summary>
+    public static double MatchProbability(double logitMargin) => 1 / (1 + Math.Exp(-logitMargin));
+
     /// <summary>A readable name: "pose_fc[2]" or "ptch_fc[1] − ptch_fc[0]".</summary>
     public string Name => PoseIndex is { } k ? $"pose_fc[{k}]" : "ptch_fc[1] − ptch_fc[0]";
 

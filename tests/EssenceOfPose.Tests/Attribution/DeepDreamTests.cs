@@ -46,6 +46,26 @@ public class DeepDreamTests
     }
 
     [Fact]
+    public void The_octave_pyramid_is_kept_finest_first_at_each_octaves_size()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var net = new PoseNet();
+        var x = Image(4);
+        var r = DeepDream.Run(net, x, "conv3", Mean, DeepDreamOptions.Quick);
+        Assert.Equal(r.Octaves.Count, r.OctaveBases.Count);
+        Assert.Equal(r.Octaves.Count, r.OctaveImages.Count);
+        for (var k = 0; k < r.Octaves.Count; k++)
+        {
+            Assert.Equal([1L, 3, r.Octaves[k].Height, r.Octaves[k].Width], r.OctaveBases[k].shape);
+            Assert.Equal([1L, 3, r.Octaves[k].Height, r.Octaves[k].Width], r.OctaveImages[k].shape);
+        }
+        Assert.Equal(x.ToArray<float>(), r.OctaveBases[0].ToArray<float>());
+        Assert.Equal(r.Image.ToArray<float>(), r.OctaveImages[0].ToArray<float>());
+        // Each octave's dream differs from its base: the iterations changed it.
+        Assert.All(Enumerable.Range(0, r.Octaves.Count), k => Assert.True((r.OctaveImages[k] - r.OctaveBases[k]).abs().max().item() > 1));
+    }
+
+    [Fact]
     public void Large_steps_are_clipped_to_the_valid_range_of_each_channel()
     {
         using var scope = torch.NewDisposeScope();

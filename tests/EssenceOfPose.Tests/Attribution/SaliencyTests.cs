@@ -101,6 +101,18 @@ public class SaliencyTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Saliency.ForPair(net, x, x, SaliencyTarget.Pose(6)));
     }
 
+    [Fact]
+    public void The_match_probability_is_the_softmax_of_the_two_logits()
+    {
+        using var scope = torch.NewDisposeScope();
+        var logits = torch.tensor(new float[] { 0.3f, 2.3f, 1.5f, -0.5f }, 2, 2);
+        var softmax = F.softmax(logits, 1).select(1, 1).to(ScalarType.Float64).ToArray<double>();
+        var margins = SaliencyTarget.Match.Score(torch.zeros(2, 6), logits).to(ScalarType.Float64).ToArray<double>();
+        Assert.Equal(softmax[0], SaliencyTarget.MatchProbability(margins[0]), 6);
+        Assert.Equal(softmax[1], SaliencyTarget.MatchProbability(margins[1]), 6);
+        Assert.Equal(0.5, SaliencyTarget.MatchProbability(0));
+    }
+
     static void AssertClose(Tensor expected, Tensor actual)
     {
         var scale = expected.abs().max().item();

@@ -29,7 +29,16 @@ public static class Inverter
 
     /// <summary>Inverts given codes [N, …] of <paramref name="tap"/> into images of side <paramref name="imageSize"/>.</summary>
     public static InversionResult InvertCodes(SiameseNet model, Tensor codes, TapName tap, int imageSize, InversionPreset preset,
-        Generator? generator = null, IProgress<RenderProgress>? progress = null, CancellationToken cancellation = default)
+        Generator? generator = null, IProgress<RenderProgress>? progress = null, CancellationToken cancellation = default) =>
+        InvertCodes(model, codes, tap, imageSize, preset, adjust: null, generator, progress, cancellation);
+
+    /// <summary>
+    /// As the public overload, with the preset's plan changed by <paramref name="adjust"/> before it
+    /// runs (a study that swaps a preset's regularisers keeps its solver, start and schedule).
+    /// </summary>
+    internal static InversionResult InvertCodes(SiameseNet model, Tensor codes, TapName tap, int imageSize, InversionPreset preset,
+        Func<RenderRequest, RenderPlan, RenderPlan>? adjust, Generator? generator = null, IProgress<RenderProgress>? progress = null,
+        CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(preset);
@@ -43,6 +52,7 @@ public static class Inverter
             var device = model.parameters().First().device;
             var request = new RenderRequest(RenderGoal.Invert, preset.FeatureTerm(tap, codes), n, imageSize, stride, device);
             var plan = preset.Plan(request, gen);
+            if (adjust is not null) plan = adjust(request, plan);
             var startError = Error(model, Renderer.Fit(plan.Start, imageSize), tap, codes);
             var render = Renderer.Run(model, plan, gen, progress, cancellation);
             var finalError = Error(model, render.Images, tap, codes);

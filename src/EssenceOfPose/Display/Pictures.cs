@@ -1,0 +1,54 @@
+using EssenceOfPose.Data;
+using EssenceOfPose.Data.Images;
+using EssenceOfPose.Torch;
+
+namespace EssenceOfPose.Display;
+
+/// <summary>
+/// Batches of image tensors as pictures for <see cref="ImageGrid"/>: network inputs and
+/// reconstructions (Caffe space, the mean added back), 0–255 RGB renderings such as heat maps,
+/// and images whose range means nothing by itself (unit visualisations, dreams' details),
+/// stretched per image so that their structure shows.
+/// </summary>
+public static class Pictures
+{
+    /// <summary>A batch [N,3,H,W] (or one image [3,H,W]) in Caffe space as N pictures: mean added, rounded, clamped to 0–255.</summary>
+    public static IReadOnlyList<RgbImage> FromCaffe(Tensor images, IReadOnlyList<double> mean)
+    {
+        var preprocess = Preprocess.WithMean(mean);
+        return Split(images).Select(preprocess.Invert).ToArray();
+    }
+
+    /// <summary>A batch [N,3,H,W] (or [3,H,W]) of 0–255 RGB values, such as <c>HeatOverlay</c> draws, as N pictures.</summary>
+    public static IReadOnlyList<RgbImage> FromRgb(Tensor images) => Split(images).Select(Preprocess.TensorToImage).ToArray();
+
+    /// <summary>
+    /// Each image [3,H,W] of a batch stretched on its own so that its
+    /// <paramref name="clipPercent"/>-th and (100 − <paramref name="clipPercent"/>)-th percentiles
+    /// over all channels become 0 and 255: for images whose absolute values mean nothing, such as
+    /// unit visualisations. The colours' relations within an image are kept (one stretch for all
+    /// three channels).
+    /// </summary>
+    public static IReadOnlyList<RgbImage> Stretched(Tensor images, double clipPercent = 1)
+    {
+        if (clipPercent is < 0 or >= 50) throw new ArgumentOutOfRangeException(nameof(clipPercent), clipPercent, "clip 0 to under 50 percent at each end");
+        return Split(images).Select(x =>
+        {
+            using var scope = torch.NewDisposeScope();
+            var values = x.detach().to(Device.CPU).to(ScalarType.Float64).flatten().ToArray<double>();
+            Array.Sort(values);
+            double At(double p) => values[(int)Math.Clamp(Math.Round(p / 100 * (values.Length - 1)), 0, values.Length - 1)];
+            var (low, high) = (At(clipPercent), At(100 - clipPercent));
+            var span = high - low > 1e-12 ? high - low : 1;
+            return Preprocess.TensorToImage((x.detach().to(Device.CPU).to(ScalarType.Float32) - low) * (255.0 / span));
+        }).ToArray();
+    }
+
+    static IEnumerable<Tensor> Split(Tensor images)
+    {
+        if (images.dim() == 3) return [images];
+        if (images.dim() != 4 || images.size(1) != 3)
+            throw new ArgumentException($"expected images [N,3,H,W] or [3,H,W]; got [{string.Join(", ", images.shape)}]");
+        return Enumerable.Range(0, (int)images.size(0)).Select(i => images.select(0, i));
+    }
+}

@@ -1,0 +1,180 @@
+using System.Globalization;
+using EssenceOfPose.Display;
+using EssenceOfPose.Inversion;
+using EssenceOfPose.Metrics;
+using EssenceOfPose.Models;
+using EssenceOfPose.Torch;
+
+namespace EssenceOfPose.Experiments;
+
+/// <summary>
+/// One arm of a regulariser study: a short label for figures (Latin-1, which image captions can
+/// draw: TV² is total variation with β = 2, TV¹ with β = 1), the differentiable prior added to
+/// the feature match (null: none), and the step-wise regularisers applied after every update
+/// (after the box constraint, which every arm keeps so that no arm can run off to infinity).
+/// </summary>
+public sealed record RegulariserVariant(string Label, Objective? Prior, IReadOnlyList<StepRegulariser> StepRegularisers)
+{
+    /// <summary>The TV weight λ_V of an arm of a λ sweep (<see cref="RegulariserStudy.TvWeightSweep"/>); null for other arms.</summary>
+    public double? TvWeight { get; init; }
+
+    public override string ToString() => Label;
+}
+
+/// <summary>An arm and its inversion of the study's images.</summary>
+public sealed record RegulariserArm(RegulariserVariant Variant, InversionResult Result);
+
+/// <summary>
+/// Which image prior makes an inversion look like a photograph, with everything else held
+/// fixed: Mahendran &amp; Vedaldi's solver, start, jitter, schedule and box constraint (their
+/// <see cref="MahendranVedaldi"/> preset), and only the regulariser changed — their α-norm and
+/// total variation (isotropic or anisotropic, β = 1 or 2; IJCV 2016, §3), and the step-wise
+/// priors of Yosinski et al. (2015): Gaussian blur, L2 decay, small-norm and small-contribution
+/// clipping. A second study sweeps the TV weight λ_V, where Mahendran &amp; Vedaldi show the
+/// trade-off between matching the code and a natural-looking image.
+/// </summary>
+public static class RegulariserStudy
+{
+    /// <summary>
+    /// The arms. The priors use Mahendran &amp; Vedaldi's weights λ_α = (1/B)^α and
+    /// λ_V = (6.5/B)^β with the preset's B. The step-wise settings are Yosinski et al.'s where
+    /// their plain gradient steps carry over: blur σ = 1 every 4 steps (their setting 3), 20 %
+    /// small-norm clipping (setting 2), 90 % small-contribution clipping (setting 4). Their decays
+    /// (0.3, 0.0001) were tuned for steps of fixed rate; under this solver's normalised steps 0.3
+    /// erases the image each step and 0.0001 does nothing in a few hundred, so the decay arm uses
+    /// θ = 0.01 (our choice).
+    /// </summary>
+    public static IReadOnlyList<RegulariserVariant> Variants(MahendranVedaldi preset)
+    {
+        var b = preset.TypicalNorm;
+        double Tv(double beta) => Math.Pow(6.5 / b, beta);
+        var alpha = preset.LambdaAlpha * Regularisers.AlphaNorm(preset.Alpha);
+        return
+        [
+            new("no prior", null, []),
+            new("TV² iso", Tv(2) * Regularisers.TotalVariation(2, isotropic: true), []),
+            new("TV² aniso", Tv(2) * Regularisers.TotalVariation(2, isotropic: false), []),
+            new("TV¹ iso", Tv(1) * Regularisers.TotalVariation(1, isotropic: true), []),
+            new("TV¹ aniso", Tv(1) * Regularisers.TotalVariation(1, isotropic: false), []),
+            new(Invariant($"alpha-norm, alpha={preset.Alpha}"), alpha, []),
+            new("alpha-norm + TV (M&V)", alpha + Tv(preset.Beta) * Regularisers.TotalVariation(preset.Beta, preset.IsotropicTv), []),
+            new("blur 1 px every 4", null, [new GaussianBlur(1.0, 4)]),
+            new("L2 decay 0.01", null, [new L2Decay(0.01)]),
+            new("norm clip 20%", null, [new SmallNormClip(20)]),
+            new("contrib. clip 90%", null, [new SmallContributionClip(90)]),
+        ];
+    }
+
+    /// <summary>
+    /// Arms of a λ_V sweep: the preset's α-norm and total variation (its β and isotropy), the TV
+    /// weight set to each of <paramref name="weights"/> (0 leaves TV out).
+    /// </summary>
+    public static IReadOnlyList<RegulariserVariant> TvWeightSweep(MahendranVedaldi preset, IEnumerable<double> weights) =>
+        weights.Select(w =>
+        {
+            if (!(w >= 0) || double.IsInfinity(w)) throw new ArgumentOutOfRangeException(nameof(weights), w, "a TV weight is finite and 0 or more");
+            var alpha = preset.LambdaAlpha * Regularisers.AlphaNorm(preset.Alpha);
+            var prior = w == 0 ? alpha : alpha + w * Regularisers.TotalVariation(preset.Beta, preset.IsotropicTv);
+            return new RegulariserVariant(Invariant($"TV weight {w:G3}"), prior, []) { TvWeight = w };
+        }).ToArray();
+
+    /// <summary>
+    /// Inverts the codes of <paramref name="images"/> [N,3,S,S] at <paramref name="tap"/> once per
+    /// arm, each with the same seed (so the same start noise and jitter), the preset's plan with
+    /// its regularisers replaced by the arm's.
+    /// </summary>
+    public static RegulariserStudyResult Run(SiameseNet model, Tensor images, TapName tap, MahendranVedaldi preset, IReadOnlyList<RegulariserVariant> variants,
+        IProgress<string>? progress = null)
+    {
+        if (variants.Count == 0) throw new ArgumentException("no arms to run", nameof(variants));
+        var size = (int)images.size(2);
+        Tensor codes;
+        using (torch.no_grad()) codes = model.Tap(images, tap);
+        var arms = new List<RegulariserArm>();
+        foreach (var v in variants)
+        {
+            progress?.Report(v.Label);
+            var result = Inverter.InvertCodes(model, codes, tap, size, preset, (request, plan) => Replace(plan, request, preset, v));
+            arms.Add(new RegulariserArm(v, result));
+        }
+        return new RegulariserStudyResult(images, tap, arms);
+    }
+
+    static RenderPlan Replace(RenderPlan plan, RenderRequest request, MahendranVedaldi preset, RegulariserVariant v)
+    {
+        var data = preset.ObjectiveWeight == 1 ? request.Data : preset.ObjectiveWeight * request.Data;
+        return plan with
+        {
+            Objective = v.Prior is null ? data : data + v.Prior,
+            Phases = [.. plan.Phases.Select(p => p with { StepRegularisers = [.. p.StepRegularisers.OfType<BoxConstraint>(), .. v.StepRegularisers] })],
+        };
+    }
+
+    static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>A study's images, tap and arms, with the figures a notebook shows of them.</summary>
+public sealed record RegulariserStudyResult(Tensor Originals, TapName Tap, IReadOnlyList<RegulariserArm> Arms)
+{
+    /// <summary>
+    /// One row per arm: its objective and step regularisers, the mean normalised feature error
+    /// ‖Φ(x) − Φ₀‖/‖Φ₀‖ at the tap, and the mean SSIM and PSNR of the reconstruction against the
+    /// original (how photograph-like it is, which the code itself does not ask for).
+    /// </summary>
+    public MetricTable Table(IReadOnlyList<double> mean)
+    {
+        var table = new MetricTable("arm", "objective", "step regularisers", "feature error", "SSIM", "PSNR (dB)", "seconds")
+        {
+            Title = $"Inverting {Tap} of {Originals.size(0)} images, one arm per regulariser",
+        }.WithFormat("feature error", "F3").WithFormat("SSIM", "F3").WithFormat("PSNR (dB)", "F1").WithFormat("seconds", "F1");
+        using var scope = torch.NewDisposeScope();
+        var reference = ImageQuality.FromCaffe(Originals, mean);
+        foreach (var arm in Arms)
+        {
+            var r = arm.Result;
+            var test = ImageQuality.FromCaffe(r.Images, mean);
+            var steps = r.Options.Phases.SelectMany(p => p.StepRegularisers).Select(s => s.Name).Distinct();
+            table.AddRow(arm.Variant.Label, r.Options.Objective, string.Join(", ", steps), r.MeanFeatureError,
+                ImageQuality.Ssim(reference, test).Average(), ImageQuality.Psnr(reference, test).Average(), r.Elapsed.TotalSeconds);
+        }
+        return table;
+    }
+
+    /// <summary>The originals in the first column, then one column per arm; each cell captioned with the arm and its feature error.</summary>
+    public ImageGrid Grid(IReadOnlyList<double> mean, int scale = 1)
+    {
+        var originals = Pictures.FromCaffe(Originals, mean);
+        var columns = Arms.Select(a => Pictures.FromCaffe(a.Result.Images, mean)).ToArray();
+        var images = new List<Data.Images.RgbImage>();
+        var captions = new List<string>();
+        for (var i = 0; i < originals.Count; i++)
+        {
+            images.Add(originals[i]);
+            captions.Add("original");
+            for (var a = 0; a < Arms.Count; a++)
+            {
+                images.Add(columns[a][i]);
+                captions.Add(FormattableString.Invariant($"{Arms[a].Variant.Label}\nerror {Arms[a].Result.PerImage[i].FeatureError:F2}"));
+            }
+        }
+        return new ImageGrid(images, captions, Arms.Count + 1) { Scale = scale, Title = $"{Tap} inverted under each regulariser" };
+    }
+
+    /// <summary>Feature error and SSIM against the TV weight, for the arms of a λ_V sweep (a logarithmic axis; λ_V = 0 is drawn at the left end).</summary>
+    public PlotlyChart SweepChart(IReadOnlyList<double> mean)
+    {
+        var swept = Arms.Where(a => a.Variant.TvWeight is not null).ToArray();
+        if (swept.Length == 0) throw new InvalidOperationException("no arm of this study is a TV-weight sweep arm");
+        var positive = swept.Where(a => a.Variant.TvWeight > 0).Select(a => a.Variant.TvWeight!.Value).DefaultIfEmpty(1).Min();
+        var x = swept.Select(a => a.Variant.TvWeight > 0 ? a.Variant.TvWeight!.Value : positive / 10).ToArray();
+        using var scope = torch.NewDisposeScope();
+        var reference = ImageQuality.FromCaffe(Originals, mean);
+        var ssim = swept.Select(a => ImageQuality.Ssim(reference, ImageQuality.FromCaffe(a.Result.Images, mean)).Average()).ToArray();
+        var error = Chart.Line(x, swept.Select(a => a.Result.MeanFeatureError), $"feature error at {Tap}");
+        var similarity = Chart.Line(x, ssim, "SSIM to the original");
+        return Chart.Combine(error, similarity)
+            .WithTitle($"Sweeping the TV weight λ_V when inverting {Tap}")
+            .WithAxisTitles(null, "feature error ‖Φ(x)−Φ₀‖/‖Φ₀‖  ·  SSIM")
+            .WithLayout("xaxis", new System.Text.Json.Nodes.JsonObject { ["type"] = "log", ["title"] = new System.Text.Json.Nodes.JsonObject { ["text"] = "λ_V (log scale; the leftmost point is λ_V = 0)" } });
+    }
+}
