@@ -18,7 +18,10 @@ internal static class TrainCommand
         var labels = new Option<PoseLabelKind?>("--labels") { Description = "Dof2, Dof5, Dof6 (default) or QuaternionTranslation" };
         var epochs = new Option<int?>("--epochs");
         var batch = new Option<int?>("--batch");
-        var solver = new Option<PoseSolver?>("--solver") { Description = "Sgd (the original) or Adam" };
+        var solver = new Option<PoseSolver?>("--solver") { Description = "Sgd (the original), Adam or AdamW" };
+        var poseWeight = new Option<double?>("--pose-weight") { Description = "weight of the L1 pose loss beside the matching loss (default 10, the original's)" };
+        var initFrom = new Option<FileInfo?>("--init-from") { Description = "start from this checkpoint's weights (same architecture and labels): fine-tuning" };
+        var fixedNegatives = new Option<bool>("--fixed-negatives") { Description = "keep the first epoch's non-matching pairs for every epoch instead of drawing new ones" };
         var init = new Option<WeightInit?>("--init") { Description = "He (default) or Caffe (the prototxts' gaussian fillers)" };
         var lr = new Option<double?>("--lr") { Description = "base learning rate (default 0.001)" };
         var stepSize = new Option<int?>("--step-size") { Description = "iterations between learning-rate halvings" };
@@ -30,7 +33,7 @@ internal static class TrainCommand
         var json = new Option<FileInfo?>("--json") { Description = "write the final numbers to this JSON file" };
         var posenet = new Command("posenet", "Train the siamese PoseNet (pose regression + matching) and write a checkpoint.")
         {
-            data, output, profile, arch, labels, epochs, batch, solver, init, lr, stepSize, seed, every, threads, splitCell, resume, json,
+            data, output, profile, arch, labels, epochs, batch, solver, poseWeight, initFrom, fixedNegatives, init, lr, stepSize, seed, every, threads, splitCell, resume, json,
         };
         posenet.SetAction((r, ct) =>
         {
@@ -54,7 +57,14 @@ internal static class TrainCommand
                 CheckpointEvery = r.GetValue(every) ?? o.CheckpointEvery,
                 Threads = r.GetValue(threads) ?? o.Threads,
                 SplitCellMetres = r.GetValue(splitCell) ?? o.SplitCellMetres,
+                PoseLossWeight = r.GetValue(poseWeight) ?? o.PoseLossWeight,
+                InitFrom = r.GetValue(initFrom)?.FullName ?? o.InitFrom,
+                ResampleNegatives = !r.GetValue(fixedNegatives) && o.ResampleNegatives,
             };
+            if (!(o.PoseLossWeight >= 0 && double.IsFinite(o.PoseLossWeight)))
+                throw new ArgumentException($"--pose-weight {o.PoseLossWeight}: expected a finite weight >= 0");
+            if (o.InitFrom is { } from && !File.Exists(from))
+                throw new ArgumentException($"--init-from {from}: no such checkpoint");
             var outPath = r.GetValue(output)!.FullName;
             var command = "eop " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1));
             Console.WriteLine($"loading {r.GetValue(data)!.FullName} ...");

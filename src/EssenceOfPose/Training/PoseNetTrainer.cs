@@ -39,18 +39,23 @@ public sealed class PoseNetTrainer
         var mean = data.Cache.ChannelMean(data.TrainRows);
         var stats = LabelStats.Compute(o.LabelKind, data.TrainPairs.Positives.Select(p => p.Label(o.LabelKind)));
         var train = new PairTensors(data.TrainPairs.All.ToArray(), data.Cache, o.LabelKind, stats);
+        var initFrom = o.InitFrom is { } from ? InitFromDescription(from) : null;
         var stepsPerEpoch = (train.Count + o.BatchSize - 1) / o.BatchSize;
         var totalSteps = stepsPerEpoch * o.Epochs;
 
         torch.manual_seed((ulong)o.Seed);
         using var model = Checkpoint.Create(o.Architecture, o.LabelKind);
         if (o.Init == WeightInit.He) model.HeInit();
+        if (o.InitFrom is { } source) LoadInitialWeights(source, model);
         var named = model.named_parameters().ToArray();
         var weights = new ParamGroup(named.Where(p => !SiameseNet.IsBias(p.name)).Select(p => p.parameter)) { lr = o.BaseLr, weight_decay = o.WeightDecay };
         var biases = new ParamGroup(named.Where(p => SiameseNet.IsBias(p.name)).Select(p => p.parameter)) { lr = 2 * o.BaseLr, weight_decay = 0 };
-        using Optimizer optimizer = o.Solver == PoseSolver.Sgd
-            ? new SGD([weights, biases], o.BaseLr, momentum: o.Momentum)
-            : new Adam([weights, biases], o.BaseLr);
+        using Optimizer optimizer = o.Solver switch
+        {
+            PoseSolver.Sgd => new SGD([weights, biases], o.BaseLr, momentum: o.Momentum),
+            PoseSolver.Adam => new Adam([weights, biases], o.BaseLr),
+            _ => new AdamW([weights, biases], o.BaseLr),
+        };
         var scheduler = new StepLR(optimizer, o.StepSize, o.Gamma);
 
         var step = 0;
@@ -68,12 +73,13 @@ public sealed class PoseNetTrainer
         model.train();
         for (var epoch = step / stepsPerEpoch; epoch < o.Epochs; epoch++)
         {
-            var order = Order(train.Count, epoch);
+            var pairs = EpochPairs(data, train, stats, epoch);
+            var order = Order(pairs.Count, epoch);
             double lossSum = 0, poseSum = 0, matchSum = 0;
             var counted = 0;
             for (var b = step % stepsPerEpoch; b < stepsPerEpoch; b++)
             {
-                var (loss, pose, match) = Step(model, optimizer, train, data.Cache, meanTensor, order.AsSpan(b * o.BatchSize, Math.Min(o.BatchSize, train.Count - b * o.BatchSize)));
+                var (loss, pose, match) = Step(model, optimizer, pairs, data.Cache, meanTensor, order.AsSpan(b * o.BatchSize, Math.Min(o.BatchSize, pairs.Count - b * o.BatchSize)));
                 scheduler.step();
                 step++;
                 lossSum += loss; poseSum += pose; matchSum += match; counted++;
@@ -96,36 +102,69 @@ public sealed class PoseNetTrainer
         }
         model.eval();
         var final = PoseNetEvaluator.Evaluate(model, info, data, baselines: true);
+        var notes = new Dictionary<string, string>
+        {
+            ["options"] = JsonSerializer.Serialize(o),
+            ["split"] = JsonSerializer.Serialize(SplitSpec.From(o)),
+            ["train_targets"] = data.TrainTargets.Count.ToString(CultureInfo.InvariantCulture),
+            ["test_targets"] = data.TestTargets.Count.ToString(CultureInfo.InvariantCulture),
+            ["train_pairs"] = train.Count.ToString(CultureInfo.InvariantCulture),
+            ["steps"] = step.ToString(CultureInfo.InvariantCulture),
+            ["training_seconds"] = elapsed.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture),
+            ["pairs_per_second"] = pairsPerSecond.ToString("F1", CultureInfo.InvariantCulture),
+            ["threads"] = o.Threads.ToString(CultureInfo.InvariantCulture),
+        };
+        if (initFrom is not null) notes["init_from"] = initFrom;
         var provenance = new Provenance
         {
             Command = command,
             Seed = o.Seed,
             DataManifest = data.Dataset.Root,
             Metrics = final.Summary(),
-            Notes = new Dictionary<string, string>
-            {
-                ["options"] = JsonSerializer.Serialize(o),
-                ["split"] = JsonSerializer.Serialize(SplitSpec.From(o)),
-                ["train_targets"] = data.TrainTargets.Count.ToString(CultureInfo.InvariantCulture),
-                ["test_targets"] = data.TestTargets.Count.ToString(CultureInfo.InvariantCulture),
-                ["train_pairs"] = train.Count.ToString(CultureInfo.InvariantCulture),
-                ["steps"] = step.ToString(CultureInfo.InvariantCulture),
-                ["training_seconds"] = elapsed.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture),
-                ["pairs_per_second"] = pairsPerSecond.ToString("F1", CultureInfo.InvariantCulture),
-                ["threads"] = o.Threads.ToString(CultureInfo.InvariantCulture),
-            },
+            Notes = notes,
         };
         Checkpoint.Save(outPath, model, info with { Provenance = provenance });
         return new TrainingResult(outPath, step, elapsed, pairsPerSecond, final, true);
     }
 
-    /// <summary>The batch order of an epoch: a pure function of (seed, epoch), so a resumed run replays it.</summary>
+    /// <summary>The batch order of an epoch: a pure function of (seed, epoch), so a resumed run, in another process, replays it.</summary>
     int[] Order(int count, int epoch)
     {
         var order = Enumerable.Range(0, count).ToArray();
-        new Random(HashCode.Combine(o.Seed, epoch, 0x5eed)).Shuffle(order);
+        new Random(EpochSeed(o.Seed, epoch, 0x5eed)).Shuffle(order);
         return order;
     }
+
+    /// <summary>
+    /// A seed from (seed, epoch, salt) that is the same in every process. (HashCode.Combine is
+    /// randomised per process, so a run resumed in a new process would have drawn other batches.)
+    /// </summary>
+    public static int EpochSeed(int seed, int epoch, int salt) => unchecked((int)((uint)seed * 2654435761u ^ (uint)epoch * 40503u ^ (uint)salt));
+
+    /// <summary>The pairs of an epoch: the sampled set for the first, then (<see cref="PoseNetTrainingOptions.ResampleNegatives"/>) the same positives with as many freshly drawn negatives.</summary>
+    PairTensors EpochPairs(PoseNetData data, PairTensors first, LabelStats stats, int epoch)
+    {
+        if (epoch == 0 || !o.ResampleNegatives || data.TrainPairs.Negatives.Count == 0) return first;
+        var negatives = PairSampler.Negatives(data.TrainTargets, data.TrainPairs.Negatives.Count, EpochSeed(o.Seed, epoch, 0x4e65));
+        return new PairTensors(data.TrainPairs.Positives.Concat(negatives).ToArray(), data.Cache, o.LabelKind, stats);
+    }
+
+    /// <summary>Loads the weights a fine-tuning run starts from, refusing another architecture or pose head.</summary>
+    void LoadInitialWeights(string path, SiameseNet model)
+    {
+        var (source, info) = Checkpoint.Load(path, o.Architecture);
+        using (source)
+        {
+            if (info.LabelKind != o.LabelKind)
+                throw new ArgumentException($"{path}: --init-from has pose labels {info.LabelKind}, this run trains {o.LabelKind}");
+            var sd = source.state_dict();
+            model.load_state_dict(sd);
+            foreach (var t in sd.Values) t.Dispose();
+        }
+    }
+
+    static string InitFromDescription(string path) =>
+        $"{Path.GetFileName(path)} sha256 {WeightsManifest.Hash(path)}" + (Checkpoint.ReadInfo(path).Provenance?.Command is { } c ? $" (trained by: {c})" : "");
 
     (double Loss, double Pose, double Match) Step(SiameseNet model, Optimizer optimizer, PairTensors pairs, PatchCache cache, Tensor mean, ReadOnlySpan<int> batch)
     {

@@ -6,8 +6,11 @@ namespace EssenceOfPose.Training;
 /// <summary>How the weights start: He et al. (the default for training here) or the prototxts' gaussian fillers.</summary>
 public enum WeightInit { He, Caffe }
 
-/// <summary>Which optimiser trains PoseNet: the original's SGD, or Adam as an option.</summary>
-public enum PoseSolver { Sgd, Adam }
+/// <summary>
+/// Which optimiser trains PoseNet: the original's SGD, or Adam (weight decay added to the
+/// gradient, as torch.optim.Adam) or AdamW (decay decoupled from the adaptive step) as options.
+/// </summary>
+public enum PoseSolver { Sgd, Adam, AdamW }
 
 /// <summary>
 /// How <c>eop train posenet</c> trains. Defaults are the original solver (FACTS.md): SGD with
@@ -34,6 +37,15 @@ public sealed record PoseNetTrainingOptions
     public double ClipNorm { get; init; } = 10;
     public double PoseLossWeight { get; init; } = 10;
     public double PositiveFraction { get; init; } = 0.5;
+    /// <summary>
+    /// Draw fresh non-matching pairs for every epoch after the first (seeded by the seed and the
+    /// epoch, so a resumed run draws the same). The original sampled its negatives from millions of
+    /// targets; a city of a thousand has a few thousand negatives, and drawing them once lets the
+    /// network learn those pairs rather than what tells views apart.
+    /// </summary>
+    public bool ResampleNegatives { get; init; } = true;
+    /// <summary>Start from the weights of this checkpoint (same architecture and pose labels) instead of a fresh initialisation: fine-tuning.</summary>
+    public string? InitFrom { get; init; }
     public int Seed { get; init; } = 1;
     /// <summary>Steps between resumable checkpoints (atomic; <c>--resume</c> continues from the last).</summary>
     public int CheckpointEvery { get; init; } = 500;

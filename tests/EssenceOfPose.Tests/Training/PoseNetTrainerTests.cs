@@ -75,6 +75,53 @@ public sealed class PoseNetTrainerTests(TinyCity city) : IClassFixture<TinyCity>
             Assert.True(t.ToArray<float>().SequenceEqual(b.Tensors[name].ToArray<float>()), $"{name} differs after resume");
     }
 
+    [Fact]
+    public void Epoch_seeds_are_the_same_in_every_process()
+    {
+        // Pinned values: a per-process hash (HashCode.Combine) here once made a resumed run,
+        // started in a new process, draw other batches than the run it continued.
+        Assert.Equal(unchecked((int)(2654435761u ^ 3u * 40503u ^ 0x5eedu)), PoseNetTrainer.EpochSeed(1, 3, 0x5eed));
+        Assert.NotEqual(PoseNetTrainer.EpochSeed(1, 3, 0x5eed), PoseNetTrainer.EpochSeed(1, 4, 0x5eed));
+        Assert.NotEqual(PoseNetTrainer.EpochSeed(1, 3, 0x5eed), PoseNetTrainer.EpochSeed(2, 3, 0x5eed));
+    }
+
+    [Fact]
+    public void Drawing_new_negatives_each_epoch_changes_what_is_learnt()
+    {
+        using var data = Data();
+        var o = Tiny with { Epochs = 2 };
+        var fresh = Path.Combine(dir, "fresh.safetensors");
+        var fixedNegatives = Path.Combine(dir, "fixed.safetensors");
+        new PoseNetTrainer(o).Run(data, fresh, "fresh");
+        new PoseNetTrainer(o with { ResampleNegatives = false }).Run(data, fixedNegatives, "fixed");
+        using var a = Safetensors.Load(fresh);
+        using var b = Safetensors.Load(fixedNegatives);
+        Assert.Contains(a.Tensors, kv => !kv.Value.ToArray<float>().SequenceEqual(b.Tensors[kv.Key].ToArray<float>()));
+    }
+
+    [Fact]
+    public void Fine_tuning_starts_from_the_given_checkpoint_and_records_it()
+    {
+        using var data = Data();
+        var start = Path.Combine(dir, "start.safetensors");
+        new PoseNetTrainer(Tiny with { Epochs = 1 }).Run(data, start, "start");
+        // With a zero learning rate AdamW leaves every weight where it started: the loaded ones.
+        var tuned = Path.Combine(dir, "tuned.safetensors");
+        new PoseNetTrainer(Tiny with { Epochs = 1, Solver = PoseSolver.AdamW, BaseLr = 0, InitFrom = start, Seed = 9 }).Run(data, tuned, "tuned");
+        using (var a = Safetensors.Load(start))
+        using (var b = Safetensors.Load(tuned))
+        {
+            foreach (var (name, t) in a.Tensors)
+                Assert.True(t.ToArray<float>().SequenceEqual(b.Tensors[name].ToArray<float>()), $"{name} is not the starting checkpoint's");
+        }
+        Assert.StartsWith("start.safetensors sha256 ", Checkpoint.ReadInfo(tuned).Provenance.Notes["init_from"]);
+
+        var error = Assert.Throws<ArgumentException>(() =>
+            new PoseNetTrainer(Tiny with { LabelKind = EssenceOfPose.Data.Pairs.PoseLabelKind.Dof2, InitFrom = start }).Run(data, Path.Combine(dir, "x.safetensors"), "x"));
+        Assert.Contains("start.safetensors", error.Message);
+        Assert.Contains("Dof6", error.Message);
+    }
+
     sealed class Progress5(CancellationTokenSource cts) : IProgress<TrainingProgress>
     {
         public void Report(TrainingProgress value)
