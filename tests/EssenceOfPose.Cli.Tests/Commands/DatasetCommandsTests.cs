@@ -19,24 +19,7 @@ public class DatasetCommandsTests : IDisposable
         throw new DirectoryNotFoundException("data-manifests not found");
     }
 
-    private static (int Code, string Out, string Err) Eop(params string[] args)
-    {
-        var root = new RootCommand();
-        foreach (var c in CommandCatalog.All()) root.Subcommands.Add(c);
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            return (root.Parse(args).Invoke(), stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
+    private static (int Code, string Out, string Err) Eop(params string[] args) => InProcessEop.Run(args);
 
     [Fact]
     public void VerifyPassesOnACopyWithAParsingTarAndWritesItsNumbers()

@@ -57,22 +57,5 @@ public sealed class ExperimentFixture : IDisposable
     public void Dispose() => Directory.Delete(Dir, recursive: true);
 
     /// <summary>Runs `eop ARGS` in-process, capturing stdout and stderr.</summary>
-    public static (int Code, string Out, string Err) Eop(params string[] args)
-    {
-        var root = new RootCommand();
-        foreach (var c in CommandCatalog.All()) root.Subcommands.Add(c);
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            return (root.Parse(args).Invoke(), stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
+    public static (int Code, string Out, string Err) Eop(params string[] args) => InProcessEop.Run(args);
 }

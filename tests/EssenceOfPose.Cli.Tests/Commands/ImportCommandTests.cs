@@ -24,24 +24,7 @@ public class ImportCommandTests : IDisposable
         throw new FileNotFoundException($"fixture {name} not found above {AppContext.BaseDirectory}");
     }
 
-    private static (int Code, string Out, string Err) Eop(params string[] args)
-    {
-        var root = new RootCommand();
-        foreach (var c in CommandCatalog.All()) root.Subcommands.Add(c);
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            return (root.Parse(args).Invoke(), stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
+    private static (int Code, string Out, string Err) Eop(params string[] args) => InProcessEop.Run(args);
 
     private static readonly int[] Image = [1, 3, 101, 101];
 

@@ -12,18 +12,8 @@ public sealed class SynthCommandTests : IDisposable
 
     private static (int Code, string Out) Run(params string[] args)
     {
-        var root = new RootCommand { SynthCommand.Create() };
-        var stdout = new StringWriter();
-        var old = Console.Out;
-        Console.SetOut(stdout);
-        try
-        {
-            return (root.Parse(args).Invoke(), stdout.ToString());
-        }
-        finally
-        {
-            Console.SetOut(old);
-        }
+        var (code, stdout, _) = InProcessEop.Run(["dataset", .. args]);
+        return (code, stdout);
     }
 
     [Fact]
