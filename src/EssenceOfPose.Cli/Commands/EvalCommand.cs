@@ -22,9 +22,7 @@ internal static class EvalCommand
             var (net, info) = Checkpoint.Load(path);
             using var _ = net;
             // The split the checkpoint was trained with, so the held-out targets are the same ones.
-            var split = info.Provenance.Notes.TryGetValue("split", out var s)
-                ? JsonSerializer.Deserialize<SplitSpec>(s) ?? throw new InvalidDataException($"{path}: provenance split is empty")
-                : SplitSpec.From(PoseNetTrainingOptions.Full);
+            var split = SplitSpec.Of(info, path);
             using var prepared = PoseNetData.Load(r.GetValue(data)!.FullName, split);
             var eval = PoseNetEvaluator.Evaluate(net, info, prepared, baselines: true);
             Console.WriteLine($"{path} ({info.Architecture}, {info.LabelKind}) on {eval.TestTargets} held-out targets, {eval.TestPairs} pairs");

@@ -8,7 +8,7 @@ namespace EssenceOfPose.Figures;
 /// Everything that decides a <see cref="PosterFigures"/> run, written beside its output as
 /// <c>options.json</c>. <see cref="Quick"/> takes minutes on 2 CPU cores; <see cref="Full"/> uses
 /// the presets' published step counts and 16 held-out images (the bars). The held-out
-/// images come from a city rendered with another seed than the training city (seed 1), so no
+/// images come from a city rendered with another seed than the training cities (seeds 1 and 3), so no
 /// building, façade or camera of the test set was seen in training. Inversion weights are the
 /// figures' (<see cref="FigurePresets"/>) and are written with every number.
 /// </summary>
@@ -17,7 +17,7 @@ public sealed record PosterFiguresOptions
     /// <summary>"quick" or "full", for the page and the bars.</summary>
     public string Profile { get; init; } = "quick";
 
-    /// <summary>The held-out city: seed 2 and dataset id 9002 (training: seed 1, 9001), 256 px like the training city.</summary>
+    /// <summary>The held-out city: seed 2 and dataset id 9002 (the shipped weights' training cities: seeds 1 and 3), 256 px like the training city.</summary>
     public SyntheticCityOptions City { get; init; } = SyntheticCityOptions.Default with { Seed = 2, DatasetId = 9002, Targets = 24 };
 
     /// <summary>Held-out targets reconstructed (each gives a view A and a matching view B).</summary>

@@ -19,6 +19,8 @@ public sealed record WeightsManifest
     public required string Architecture { get; init; }
     public required string Command { get; init; }
     public required string Data { get; init; }
+    /// <summary>The synthetic city the held-out figures come from, so they can be reproduced (<c>eop dataset synth --seed S --targets T --size Z</c>).</summary>
+    public SyntheticCityRef? City { get; init; }
     public string Training { get; init; } = "";
     public IReadOnlyDictionary<string, double> Evaluation { get; init; } = new Dictionary<string, double>();
     public IReadOnlyList<string> Notes { get; init; } = [];
@@ -64,6 +66,9 @@ public sealed record WeightsManifest
 }
 
 /// <summary>The suite's default weights: a PoseNet trained on the synthetic city by <c>eop train posenet</c>.</summary>
+/// <summary>Which synthetic city a manifest's evaluation used: the generator's defaults with this seed, target count and image size.</summary>
+public sealed record SyntheticCityRef(int Seed, int Targets, int Size);
+
 public static class ShippedWeights
 {
     public const string ManifestFile = "data-manifests/posenet-synthetic-city.json";

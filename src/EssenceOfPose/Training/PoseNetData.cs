@@ -9,6 +9,12 @@ public sealed record SplitSpec(int Seed, double TestFraction, double MinDistance
 {
     public static SplitSpec From(PoseNetTrainingOptions o) => new(o.Seed, o.TestFraction, o.SplitMinDistanceMetres, o.SplitCellMetres, o.PositiveFraction);
 
+    /// <summary>The split a checkpoint was trained with (its provenance), or the training defaults' for one without (an imported model).</summary>
+    public static SplitSpec Of(Models.CheckpointInfo info, string path) =>
+        info.Provenance.Notes.TryGetValue("split", out var s)
+            ? System.Text.Json.JsonSerializer.Deserialize<SplitSpec>(s) ?? throw new InvalidDataException($"{path}: provenance split is empty")
+            : From(PoseNetTrainingOptions.Full);
+
     [System.Text.Json.Serialization.JsonIgnore]
     public GeoSplitOptions GeoOptions => new()
     {

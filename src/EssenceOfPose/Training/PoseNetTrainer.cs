@@ -164,7 +164,7 @@ public sealed class PoseNetTrainer
     }
 
     static string InitFromDescription(string path) =>
-        $"{Path.GetFileName(path)} sha256 {WeightsManifest.Hash(path)}" + (Checkpoint.ReadInfo(path).Provenance?.Command is { } c ? $" (trained by: {c})" : "");
+        $"{Path.GetFileName(path)} sha256 {WeightsManifest.Hash(path)}" + (Checkpoint.ReadInfo(path).Provenance?.Command is { Length: > 0 } c ? $" (trained by: {c})" : "");
 
     (double Loss, double Pose, double Match) Step(SiameseNet model, Optimizer optimizer, PairTensors pairs, PatchCache cache, Tensor mean, ReadOnlySpan<int> batch)
     {
