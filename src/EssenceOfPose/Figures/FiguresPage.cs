@@ -36,7 +36,7 @@ public static class FiguresPage
         Section(html, "settings", "Settings and weights");
         html.Append("<ul>")
             .Append(Li($"Reconstruction (a, f): {b.Preset}, {weight}, {b.StepsPerImage} steps per image, the {b.Batch} images as one batch per tap. " +
-                       "The trained PoseNet leaves almost every conv4 ReLU dead on the start noise, so every render optimises with a surrogate gradient through dead ReLUs (the leak); losses and errors are the true ones. With it the published C = 1 reconstructs best of the values Mahendran & Vedaldi swept."))
+                       "The trained PoseNet leaves almost every conv4 ReLU dead on the start noise, so every render optimises with a surrogate gradient through dead ReLUs (the leak), which ends two to five times closer to the code than the true gradient; losses and errors are the true ones. With it the published C = 1 reconstructs best of the values tried."))
             .Append(Li($"Priors compared (b) at {o.RegulariserLayer} on {o.RegulariserImages} image(s): Mahendran–Vedaldi variants with the same C; Yosinski settings with inversion weights " +
                        string.Join(", ", r.Regularisers.Where(c => c.Preset.StartsWith("yosinski", StringComparison.Ordinal)).Select(c => $"{c.Preset}: {c.Weight}")) +
                        " (Yosinski et al. did not invert codes: the constant-rate settings 2 and 3 reconstruct best at 10, the progress-policy settings 1 and 4 at 1, of 0.1 to 10^4 on the shipped weights)."))

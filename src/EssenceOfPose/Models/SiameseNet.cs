@@ -51,7 +51,7 @@ public abstract class SiameseNet : Module
     /// <see cref="Tap(Tensor, TapName)"/> with a surrogate gradient: the values are exactly the
     /// same, but wherever an activation's input is not positive (where ReLU passes no gradient) the backward pass gets an extra slope
     /// of <paramref name="gradientLeak"/> — a leaky ReLU in the backward pass only. An image that
-    /// leaves most ReLUs of a trained tower dead (noise, for a net whose conv4 fires on under 1 %
+    /// leaves most ReLUs of a trained tower dead (noise, for a net whose conv4 fires on a few per cent
     /// of its units) gets no gradient through the true ReLU; this lets an optimisation find its
     /// way out, as Lucid's "redirected ReLU" does (Olah et al., Distill 2017). 0 is the true gradient.
     /// </summary>
