@@ -16,7 +16,7 @@ public class MemoryTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Ten_thousand_steps_of_a_small_conv_net_keep_resident_memory_flat()
+    public void Ten_thousand_steps_after_a_warm_up_keep_resident_memory_flat()
     {
         using var net = new Sequential(
             new Conv2d(3, 16, 3, padding: 1), new ReLU(),
@@ -47,12 +47,17 @@ public class MemoryTests(ITestOutputHelper output)
             return ResidentBytes();
         }
 
-        Steps(1000); // warm-up: allocator pools, oneDNN primitive caches, JIT
+        // Warm-up: allocator pools, oneDNN primitive caches and the JIT settle over the first few
+        // thousand steps, by 1-5 % of the resident set depending on the machine; after that it is
+        // flat to within 0.2 % (measured: 345.2 MiB after 1,000 steps, 350.1 after 10,000, then
+        // 350.7-350.8 every 9,000 steps up to 55,000). A leak grows it in proportion to the steps:
+        // 1 KiB a step is 10 MiB here, about 3 %.
+        Steps(10_000);
         var warm = Settled();
-        Steps(9000);
+        Steps(10_000);
         var end = Settled();
         var growth = (double)(end - warm) / warm;
-        output.WriteLine($"RSS after 1,000 steps {warm / 1048576.0:F1} MiB, after 10,000 steps {end / 1048576.0:F1} MiB, growth {growth * 100:F2}%");
-        Assert.True(growth < 0.05, $"resident memory grew {growth * 100:F1}% ({warm} → {end} bytes) over 9,000 steps");
+        output.WriteLine($"RSS after 10,000 steps {warm / 1048576.0:F1} MiB, after 20,000 steps {end / 1048576.0:F1} MiB, growth {growth * 100:F2}%");
+        Assert.True(growth < 0.02, $"resident memory grew {growth * 100:F1}% ({warm} → {end} bytes) over 10,000 steps after the warm-up");
     }
 }
