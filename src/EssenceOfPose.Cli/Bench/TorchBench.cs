@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Cli.Bench;
 
@@ -33,8 +32,8 @@ internal static class TorchBench
         var w = Randn(rng, 128, 64, 3, 3);
         var conv = Median(repeats, 2, () => F.conv2d(x, w, padding: [1, 1]).Dispose());
 
-        var p = torch.tensor(new float[] { 1 }, 1);
-        var q = torch.tensor(new float[] { 1 }, 1);
+        var p = torch.tensor(new float[] { 1 }, [1]);
+        var q = torch.tensor(new float[] { 1 }, [1]);
         var add = Median(repeats, 1, () =>
         {
             for (var i = 0; i < AddCalls; i++) (p + q).Dispose();

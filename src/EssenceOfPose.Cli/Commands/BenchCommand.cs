@@ -1,6 +1,5 @@
 using System.CommandLine;
 using EssenceOfPose.Cli.Bench;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Cli;
 

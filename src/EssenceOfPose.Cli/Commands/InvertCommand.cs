@@ -3,7 +3,6 @@ using System.Globalization;
 using EssenceOfPose.Data;
 using EssenceOfPose.Figures;
 using EssenceOfPose.Inversion;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Cli;
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using EssenceOfPose.Attribution;
 using EssenceOfPose.Data;
 using EssenceOfPose.Figures;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Cli;
 

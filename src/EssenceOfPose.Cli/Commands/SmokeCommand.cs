@@ -1,8 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using EssenceOfPose.Torch;
-using EssenceOfPose.Torch.NN;
-using EssenceOfPose.Torch.Optim;
 
 namespace EssenceOfPose.Cli;
 
@@ -40,7 +37,7 @@ internal static class SmokeCommand
                 opt.zero_grad();
                 loss.backward();
                 opt.step();
-                losses.Add(loss.item());
+                losses.Add(loss.ToDouble());
                 if (step == 1 || step % Math.Max(1, n / 10) == 0)
                     Console.WriteLine($"step {step,5}  loss {losses.Skip(Math.Max(0, losses.Count - 10)).Average():F4}");
             }

@@ -1,5 +1,5 @@
+using System.Runtime.InteropServices;
 using EssenceOfPose.Models;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Attribution;
 
@@ -46,7 +46,7 @@ public static class DeepDream
         var bases = new List<Tensor> { image.detach() };
         using (torch.no_grad())
             for (var k = 1; k < sizes.Count; k++)
-                bases.Add(F.interpolate(bases[^1], size: [sizes[k].H, sizes[k].W], mode: "bilinear", antialias: true));
+                bases.Add(F.interpolate(bases[^1], size: [sizes[k].H, sizes[k].W], mode: InterpolationMode.Bilinear, antialias: true));
 
         var octaves = new OctaveSize[sizes.Count];
         var dreamt = new Tensor[sizes.Count];
@@ -62,7 +62,7 @@ public static class DeepDream
             {
                 var carried = detail is null
                     ? torch.zeros_like(bases[k])
-                    : F.interpolate(detail, size: [sizes[k].H, sizes[k].W], mode: "bilinear");
+                    : F.interpolate(detail, size: [sizes[k].H, sizes[k].W], mode: InterpolationMode.Bilinear);
                 x = bases[k] + carried;
             }
             for (var i = 0; i < options.IterationsPerOctave; i++)
@@ -95,21 +95,21 @@ public static class DeepDream
         double stepSize, int jitter, Generator generator, bool resizeToInput = false)
     {
         using var scope = torch.NewDisposeScope();
-        var shift = torch.randint(-jitter, jitter + 1, [2], generator).ToArray<long>();
+        var shift = torch.randint(-jitter, jitter + 1, [2], generator: generator).ToArray<long>();
         Tensor g;
         double objective;
         using (torch.enable_grad())
         {
-            var x = image.detach().roll(shift, [2, 3]).requires_grad_();
-            var seen = resizeToInput ? F.interpolate(x, size: [model.InputSize, model.InputSize], mode: "bilinear") : x;
+            var x = image.detach().roll(shift, new long[] { 2, 3 }).requires_grad_();
+            var seen = resizeToInput ? F.interpolate(x, size: [model.InputSize, model.InputSize], mode: InterpolationMode.Bilinear) : x;
             var l2 = model.Tap(seen, tap).square().sum() * 0.5;
-            g = torch.autograd.grad(l2, x)!;
-            objective = l2.item();
+            g = torch.autograd.grad([l2], [x])[0];
+            objective = l2.ToDouble();
         }
         using var off = torch.no_grad();
         // Per image mean |g|, so the images of a batch do not scale each other's steps.
         var scale = g.abs().mean([1, 2, 3], keepdim: true).clamp_min(1e-20);
-        var stepped = (image.detach().roll(shift, [2, 3]) + g * stepSize / scale).roll([-shift[0], -shift[1]], [2, 3]);
+        var stepped = (image.detach().roll(shift, new long[] { 2, 3 }) + g * stepSize / scale).roll(new[] { -shift[0], -shift[1] }, new long[] { 2, 3 });
         if (clip is { } c) stepped = stepped.clamp(c.Low, c.High);
         return (scope.MoveToOuter(stepped), objective);
     }
@@ -137,8 +137,8 @@ public static class DeepDream
     public static (Tensor Low, Tensor High) PixelRange(IReadOnlyList<double> mean, ScalarType dtype = ScalarType.Float32)
     {
         if (mean.Count != 3) throw new ArgumentException($"the channel mean has {mean.Count} values; expected 3 (R, G, B)");
-        var low = torch.tensor(mean.Select(m => -m).ToArray(), 1, 3, 1, 1).to(dtype);
-        var high = torch.tensor(mean.Select(m => 255 - m).ToArray(), 1, 3, 1, 1).to(dtype);
+        var low = torch.tensor(mean.Select(m => -m).ToArray(), [1, 3, 1, 1]).to(dtype);
+        var high = torch.tensor(mean.Select(m => 255 - m).ToArray(), [1, 3, 1, 1]).to(dtype);
         return (low, high);
     }
 
@@ -159,7 +159,7 @@ public static class DeepDream
             model.Tap(torch.zeros(1, 3, height, width), tap);
             return false;
         }
-        catch (TorchException)
+        catch (ExternalException)
         {
             return true;
         }

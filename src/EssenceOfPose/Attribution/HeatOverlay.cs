@@ -1,4 +1,3 @@
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Attribution;
 
@@ -24,8 +23,8 @@ public static class HeatOverlay
         CheckMaps(maps, images.size(0), images.size(2), images.size(3));
         using var scope = torch.NewDisposeScope();
         using var off = torch.no_grad();
-        var rgb = images.detach().to(ScalarType.Float32) + torch.tensor(mean.Select(v => (float)v).ToArray(), 1, 3, 1, 1);
-        var luma = torch.tensor([0.299f, 0.587f, 0.114f], 1, 3, 1, 1);
+        var rgb = images.detach().to(ScalarType.Float32) + torch.tensor(mean.Select(v => (float)v).ToArray(), [1, 3, 1, 1]);
+        var luma = torch.tensor([0.299f, 0.587f, 0.114f], [1, 3, 1, 1]);
         var grey = (rgb * luma).sum(1, keepdim: true).clamp(0, 255);
         var m = Normalised(maps).unsqueeze(1);
         var a = m * opacity;

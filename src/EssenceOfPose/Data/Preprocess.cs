@@ -1,5 +1,4 @@
 using EssenceOfPose.Data.Images;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Data;
 
@@ -31,7 +30,7 @@ public sealed record Preprocess
     public static Tensor ImageToTensor(RgbImage image)
     {
         using var scope = torch.NewDisposeScope();
-        var hwc = torch.tensor<byte>(image.Pixels, [image.Height, image.Width, 3]);
+        var hwc = torch.tensor(image.Pixels.ToArray(), [image.Height, image.Width, 3]);
         return scope.MoveToOuter(hwc.permute(2, 0, 1).to(ScalarType.Float32).contiguous());
     }
 
@@ -40,7 +39,7 @@ public sealed record Preprocess
     {
         if (chw.dim() != 3 || chw.size(0) != 3) throw new ArgumentException($"expected a [3,H,W] tensor, got [{string.Join(", ", chw.shape)}]");
         using var scope = torch.NewDisposeScope();
-        var hwc = chw.detach().to(Device.CPU).round().clamp(0, 255).to(ScalarType.UInt8).permute(1, 2, 0).contiguous();
+        var hwc = chw.detach().to(torch.CPU).round().clamp(0, 255).to(ScalarType.Byte).permute(1, 2, 0).contiguous();
         return new RgbImage((int)chw.size(2), (int)chw.size(1), hwc.ToArray<byte>());
     }
 
@@ -51,7 +50,7 @@ public sealed record Preprocess
         var side = Math.Min(image.Width, image.Height);
         var crop = (int)Math.Round(side * CropFraction);
         var x = ImageToTensor(image.CropCentre(crop, crop)).unsqueeze(0);
-        var resized = crop == InputSize ? x : F.interpolate(x, size: [InputSize, InputSize], mode: "bilinear", align_corners: false, antialias: true);
+        var resized = crop == InputSize ? x : F.interpolate(x, size: [InputSize, InputSize], mode: InterpolationMode.Bilinear, align_corners: false, antialias: true);
         return scope.MoveToOuter((resized - MeanTensor()).squeeze(0));
     }
 
@@ -69,11 +68,11 @@ public sealed record Preprocess
     {
         using var scope = torch.NewDisposeScope();
         var chw = input.dim() == 4 && input.size(0) == 1 ? input.squeeze(0) : input;
-        return TensorToImage(chw.detach().to(Device.CPU) + MeanTensor().squeeze(0));
+        return TensorToImage(chw.detach().to(torch.CPU) + MeanTensor().squeeze(0));
     }
 
     /// <summary>The mean as a [1,3,1,1] tensor.</summary>
-    public Tensor MeanTensor() => torch.tensor(Mean.Select(m => (float)m).ToArray(), 1, 3, 1, 1);
+    public Tensor MeanTensor() => torch.tensor(Mean.Select(m => (float)m).ToArray(), [1, 3, 1, 1]);
 
     /// <summary>The lowest and highest value a network-space pixel can take per channel (0 − mean, 255 − mean).</summary>
     public (double[] Low, double[] High) Range() => (Mean.Select(m => -m).ToArray(), Mean.Select(m => 255 - m).ToArray());

@@ -1,6 +1,5 @@
 using EssenceOfPose.Data;
 using EssenceOfPose.Data.Images;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Display;
 
@@ -35,12 +34,12 @@ public static class Pictures
         return Split(images).Select(x =>
         {
             using var scope = torch.NewDisposeScope();
-            var values = x.detach().to(Device.CPU).to(ScalarType.Float64).flatten().ToArray<double>();
+            var values = x.detach().to(torch.CPU).to(ScalarType.Float64).flatten().ToArray<double>();
             Array.Sort(values);
             double At(double p) => values[(int)Math.Clamp(Math.Round(p / 100 * (values.Length - 1)), 0, values.Length - 1)];
             var (low, high) = (At(clipPercent), At(100 - clipPercent));
             var span = high - low > 1e-12 ? high - low : 1;
-            return Preprocess.TensorToImage((x.detach().to(Device.CPU).to(ScalarType.Float32) - low) * (255.0 / span));
+            return Preprocess.TensorToImage((x.detach().to(torch.CPU).to(ScalarType.Float32) - low) * (255.0 / span));
         }).ToArray();
     }
 

@@ -3,7 +3,6 @@ using EssenceOfPose.Data.Images;
 using EssenceOfPose.Data.Pairs;
 using EssenceOfPose.Data.StreetView;
 using EssenceOfPose.Data.SyntheticCity;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Experiments;
 

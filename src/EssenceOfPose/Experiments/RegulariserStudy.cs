@@ -3,7 +3,6 @@ using EssenceOfPose.Display;
 using EssenceOfPose.Inversion;
 using EssenceOfPose.Metrics;
 using EssenceOfPose.Models;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Experiments;
 

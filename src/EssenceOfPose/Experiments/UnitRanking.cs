@@ -1,6 +1,5 @@
 using EssenceOfPose.Inversion;
 using EssenceOfPose.Models;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Experiments;
 

@@ -5,7 +5,6 @@ using EssenceOfPose.Data;
 using EssenceOfPose.Data.Images;
 using EssenceOfPose.Display;
 using EssenceOfPose.Models;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Figures;
 

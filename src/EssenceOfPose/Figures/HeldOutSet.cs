@@ -2,7 +2,6 @@ using EssenceOfPose.Data;
 using EssenceOfPose.Data.StreetView;
 using EssenceOfPose.Data.SyntheticCity;
 using EssenceOfPose.Models;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Figures;
 

@@ -6,7 +6,6 @@ using EssenceOfPose.Display;
 using EssenceOfPose.Inversion;
 using EssenceOfPose.Metrics;
 using EssenceOfPose.Models;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Figures;
 

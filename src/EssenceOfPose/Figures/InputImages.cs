@@ -1,6 +1,5 @@
 using EssenceOfPose.Data;
 using EssenceOfPose.Data.Images;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Figures;
 

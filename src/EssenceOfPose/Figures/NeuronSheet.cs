@@ -5,7 +5,6 @@ using EssenceOfPose.Data;
 using EssenceOfPose.Display;
 using EssenceOfPose.Inversion;
 using EssenceOfPose.Models;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Figures;
 

@@ -5,7 +5,6 @@ using EssenceOfPose.Data;
 using EssenceOfPose.Data.Images;
 using EssenceOfPose.Display;
 using EssenceOfPose.Models;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Figures;
 
@@ -82,6 +81,6 @@ public static class PairSaliency
     {
         using var scope = torch.NewDisposeScope();
         var m = map.to(ScalarType.Float64);
-        return (m.max().item(), m.mean().item());
+        return (m.max().ToDouble(), m.mean().ToDouble());
     }
 }

@@ -3,7 +3,6 @@ using EssenceOfPose.Attribution;
 using EssenceOfPose.Data;
 using EssenceOfPose.Inversion;
 using EssenceOfPose.Models;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Figures;
 

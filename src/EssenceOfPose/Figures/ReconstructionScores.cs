@@ -1,6 +1,5 @@
 using EssenceOfPose.Metrics;
 using EssenceOfPose.Models;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Figures;
 

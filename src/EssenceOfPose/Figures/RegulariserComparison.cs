@@ -3,7 +3,6 @@ using EssenceOfPose.Data.Images;
 using EssenceOfPose.Display;
 using EssenceOfPose.Inversion;
 using EssenceOfPose.Models;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Figures;
 

@@ -1,5 +1,4 @@
 using EssenceOfPose.Models;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Inversion;
 

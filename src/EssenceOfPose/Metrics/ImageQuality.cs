@@ -1,4 +1,3 @@
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Metrics;
 
@@ -19,7 +18,7 @@ public static class ImageQuality
     public static Tensor FromCaffe(Tensor images, IReadOnlyList<double> mean)
     {
         if (mean.Count != images.size(1)) throw new ArgumentException($"the mean has {mean.Count} values but the images {images.size(1)} channels");
-        return images + torch.tensor(mean.ToArray(), 1, mean.Count, 1, 1).to(images.dtype);
+        return images + torch.tensor(mean.ToArray(), [1, mean.Count, 1, 1]).to(images.dtype);
     }
 
     /// <summary>
@@ -59,7 +58,7 @@ public static class ImageQuality
         var sxy = Blur(x * y) - mx * my;
         const double c1 = K1 * Peak * K1 * Peak, c2 = K2 * Peak * K2 * Peak;
         var map = (2 * mx * my + c1) * (2 * sxy + c2) / ((mx * mx + my * my + c1) * (sxx + syy + c2));
-        return map.mean([2, 3]).mean(1).ToArray<double>();
+        return map.mean([2, 3]).mean([1]).ToArray<double>();
     }
 
     public const int WindowSize = 11;
@@ -71,7 +70,7 @@ public static class ImageQuality
         var r = WindowSize / 2;
         var g = Enumerable.Range(-r, WindowSize).Select(i => Math.Exp(-i * i / (2 * WindowSigma * WindowSigma))).ToArray();
         var s = g.Sum();
-        var g1 = torch.tensor(g.Select(v => v / s).ToArray(), WindowSize);
+        var g1 = torch.tensor(g.Select(v => v / s).ToArray(), [WindowSize]);
         return g1.outer(g1).reshape(1, 1, WindowSize, WindowSize);
     }
 

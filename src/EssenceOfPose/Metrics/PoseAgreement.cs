@@ -1,6 +1,5 @@
 using EssenceOfPose.Data.Pairs;
 using EssenceOfPose.Models;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Metrics;
 

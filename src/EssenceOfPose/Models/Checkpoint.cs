@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EssenceOfPose.Data.Pairs;
-using EssenceOfPose.Torch;
-using EssenceOfPose.Torch.NN;
 
 namespace EssenceOfPose.Models;
 
@@ -70,17 +68,25 @@ public static class Checkpoint
             ["provenance"] = JsonSerializer.Serialize(info.Provenance, Json),
         };
         if (info.LabelStats is { } stats) metadata["label_stats"] = stats.ToJson();
-        var state = model.state_dict();
-        try
-        {
-            var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (dir is not null) Directory.CreateDirectory(dir);
-            Safetensors.Save(path, state, metadata);
-        }
-        finally
-        {
-            foreach (var t in state.Values) t.Dispose();
-        }
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (dir is not null) Directory.CreateDirectory(dir);
+        // state_dict() holds the model's own tensors: nothing here is disposed.
+        Safetensors.Save(path, model.state_dict(), metadata);
+    }
+
+    /// <summary>Every missing, unexpected or misshapen tensor of <paramref name="tensors"/> for <paramref name="model"/>, one phrase each.</summary>
+    internal static List<string> Mismatches(Module model, IReadOnlyDictionary<string, Tensor> tensors)
+    {
+        var own = model.state_dict();
+        var problems = new List<string>();
+        var missing = own.Keys.Where(k => !tensors.ContainsKey(k)).ToList();
+        var unexpected = tensors.Keys.Where(k => !own.ContainsKey(k)).OrderBy(k => k, StringComparer.Ordinal).ToList();
+        if (missing.Count > 0) problems.Add("missing " + string.Join(", ", missing));
+        if (unexpected.Count > 0) problems.Add("unexpected " + string.Join(", ", unexpected));
+        foreach (var (name, mine) in own)
+            if (tensors.TryGetValue(name, out var theirs) && !mine.shape.SequenceEqual(theirs.shape))
+                problems.Add($"{name} is [{string.Join(", ", theirs.shape)}], expected [{string.Join(", ", mine.shape)}]");
+        return problems;
     }
 
     /// <summary>Reads only the metadata.</summary>
@@ -98,15 +104,12 @@ public static class Checkpoint
         if (expectedArchitecture is not null && expectedArchitecture != info.Architecture)
             throw new CheckpointException(path, $"holds architecture '{info.Architecture}', expected '{expectedArchitecture}'");
         var model = Create(info.Architecture, info.LabelKind);
-        try
-        {
-            model.load_state_dict(data.Tensors, strict: true);
-        }
-        catch (StateDictException e)
+        if (Mismatches(model, data.Tensors) is { Count: > 0 } problems)
         {
             model.Dispose();
-            throw new CheckpointException(path, $"does not fit architecture '{info.Architecture}': {e.Message}", e);
+            throw new CheckpointException(path, $"does not fit architecture '{info.Architecture}': {string.Join("; ", problems)}");
         }
+        model.load_state_dict(new Dictionary<string, Tensor>(data.Tensors), strict: true);
         if (device is { } d) model.to(d);
         model.eval();
         return (model, info);

@@ -1,5 +1,3 @@
-using EssenceOfPose.Torch;
-using EssenceOfPose.Torch.NN;
 
 namespace EssenceOfPose.Models;
 
@@ -17,15 +15,15 @@ public sealed class PoseNet : SiameseNet
 
     public PoseNet(int poseOutputs = 6) : this(new Layers(), poseOutputs) { }
 
-    PoseNet(Layers l, int poseOutputs) : base(
+    PoseNet(Layers l, int poseOutputs) : base(Name,
     [
-        new("conv1", l.Conv1.call, F.relu), new("pool1", Pool, null),
-        new("conv2", l.Conv2.call, F.relu), new("pool2", Pool, null),
-        new("conv3", l.Conv3.call, F.relu), new("pool3", Pool, null),
-        new("conv4", l.Conv4.call, F.relu), new("pool4", Pool, null),
-        new("fc5", x => l.Fc5.call(x.flatten(1)), F.relu),
-        new("fc6", l.Fc6.call, F.relu),
-    ], codeSize: 500, poseOutputs, F.relu)
+        new("conv1", l.Conv1.call, Relu), new("pool1", Pool, null),
+        new("conv2", l.Conv2.call, Relu), new("pool2", Pool, null),
+        new("conv3", l.Conv3.call, Relu), new("pool3", Pool, null),
+        new("conv4", l.Conv4.call, Relu), new("pool4", Pool, null),
+        new("fc5", x => l.Fc5.call(x.flatten(1)), Relu),
+        new("fc6", l.Fc6.call, Relu),
+    ], codeSize: 500, poseOutputs, Relu)
     {
         register_module("conv1", l.Conv1);
         register_module("conv2", l.Conv2);
@@ -39,15 +37,17 @@ public sealed class PoseNet : SiameseNet
 
     public override string Architecture => Name;
 
+    static Tensor Relu(Tensor x) => F.relu(x);
+
     static Tensor Pool(Tensor x) => F.max_pool2d(x, 2, stride: 2, ceil_mode: true);
 
     sealed class Layers
     {
-        public readonly Conv2d Conv1 = new(3, 20, 7);
-        public readonly Conv2d Conv2 = new(20, 40, 5, padding: 2);
-        public readonly Conv2d Conv3 = new(40, 80, 4);
-        public readonly Conv2d Conv4 = new(80, 160, 4, stride: 2);
-        public readonly Linear Fc5 = new(160 * 2 * 2, 500);
-        public readonly Linear Fc6 = new(500, 500);
+        public readonly Conv2d Conv1 = nn.Conv2d(3, 20, 7);
+        public readonly Conv2d Conv2 = nn.Conv2d(20, 40, 5, padding: 2);
+        public readonly Conv2d Conv3 = nn.Conv2d(40, 80, 4);
+        public readonly Conv2d Conv4 = nn.Conv2d(80, 160, 4, stride: 2);
+        public readonly Linear Fc5 = nn.Linear(160 * 2 * 2, 500);
+        public readonly Linear Fc6 = nn.Linear(500, 500);
     }
 }

@@ -1,5 +1,3 @@
-using EssenceOfPose.Torch;
-using EssenceOfPose.Torch.NN;
 
 namespace EssenceOfPose.Models;
 
@@ -20,15 +18,16 @@ public abstract class SiameseNet : Module
     readonly Func<Tensor, Tensor> commonActivation;
     readonly Linear commonFc, poseFc, ptchFc;
 
-    protected SiameseNet(IEnumerable<Stage> tower, long codeSize, int poseOutputs, Func<Tensor, Tensor> commonActivation, Module? commonActivationModule = null)
+    protected SiameseNet(string name, IEnumerable<Stage> tower, long codeSize, int poseOutputs, Func<Tensor, Tensor> commonActivation, Module? commonActivationModule = null)
+        : base(name)
     {
         if (poseOutputs < 1) throw new ArgumentOutOfRangeException(nameof(poseOutputs), poseOutputs, "pose_fc needs at least one output");
         stages = tower.ToArray();
         PoseOutputs = poseOutputs;
-        commonFc = register_module("common_fc", new Linear(2 * codeSize, 512));
+        register_module("common_fc", commonFc = nn.Linear(2 * codeSize, 512));
         if (commonActivationModule is not null) register_module("relu_common", commonActivationModule);
-        poseFc = register_module("pose_fc", new Linear(512, poseOutputs));
-        ptchFc = register_module("ptch_fc", new Linear(512, 2));
+        register_module("pose_fc", poseFc = nn.Linear(512, poseOutputs));
+        register_module("ptch_fc", ptchFc = nn.Linear(512, 2));
         this.commonActivation = commonActivation;
     }
 
@@ -117,10 +116,10 @@ public abstract class SiameseNet : Module
         using var _ = torch.no_grad();
         foreach (var (name, p) in named_parameters())
         {
-            if (IsBias(name)) Init.zeros_(p);
+            if (IsBias(name)) nn.init.zeros_(p);
             else if (p.dim() < 2) continue; // PReLU slopes keep their 0.25
-            else if (name.StartsWith("pose_fc.", StringComparison.Ordinal) || name.StartsWith("ptch_fc.", StringComparison.Ordinal)) Init.xavier_uniform_(p);
-            else Init.kaiming_normal_(p, mode: "fan_in", nonlinearity: "relu");
+            else if (name.StartsWith("pose_fc.", StringComparison.Ordinal) || name.StartsWith("ptch_fc.", StringComparison.Ordinal)) nn.init.xavier_uniform_(p);
+            else nn.init.kaiming_normal_(p, mode: nn.init.FanInOut.FanIn, nonlinearity: nn.init.NonlinearityType.ReLU);
         }
     }
 
@@ -135,8 +134,8 @@ public abstract class SiameseNet : Module
         var p = named_parameters().ToDictionary(x => x.name, x => x.parameter);
         foreach (var (layer, std, bias) in fillers)
         {
-            Init.normal_(p[layer + ".weight"], 0, std);
-            if (p.TryGetValue(layer + ".bias", out var b)) Init.constant_(b, bias);
+            nn.init.normal_(p[layer + ".weight"], 0, std);
+            if (p.TryGetValue(layer + ".bias", out var b)) nn.init.constant_(b, bias);
         }
     }
 }

@@ -1,5 +1,3 @@
-using EssenceOfPose.Torch;
-using EssenceOfPose.Torch.NN;
 
 namespace EssenceOfPose.Models;
 
@@ -15,12 +13,12 @@ public sealed class SmallNetV5 : SiameseNet
 
     public SmallNetV5(int poseOutputs = 6) : this(new Layers(), poseOutputs) { }
 
-    SmallNetV5(Layers l, int poseOutputs) : base(
+    SmallNetV5(Layers l, int poseOutputs) : base(Name,
     [
-        new("conv1", l.Conv1.call, F.relu), new("pool1", Pool, null), new("norm1", l.Norm.call, null),
-        new("conv2", l.Conv2.call, F.relu), new("pool2", Pool, null), new("norm2", l.Norm.call, null),
-        new("conv3", l.Conv3.call, F.relu),
-        new("conv4", l.Conv4.call, F.relu), new("pool4", Pool, null),
+        new("conv1", l.Conv1.call, Relu), new("pool1", Pool, null), new("norm1", l.Norm.call, null),
+        new("conv2", l.Conv2.call, Relu), new("pool2", Pool, null), new("norm2", l.Norm.call, null),
+        new("conv3", l.Conv3.call, Relu),
+        new("conv4", l.Conv4.call, Relu), new("pool4", Pool, null),
         new("fc5", x => l.Fc5.call(x.flatten(1)), l.Prelu5.call),
     ], codeSize: 512, poseOutputs, l.PreluCommon.call, l.PreluCommon)
     {
@@ -36,18 +34,20 @@ public sealed class SmallNetV5 : SiameseNet
 
     public override string Architecture => Name;
 
+    static Tensor Relu(Tensor x) => F.relu(x);
+
     static Tensor Pool(Tensor x) => F.max_pool2d(x, 3, stride: 2, ceil_mode: true);
 
     sealed class Layers
     {
-        public readonly Conv2d Conv1 = new(3, 96, 7, stride: 3);
-        public readonly LocalResponseNorm Norm = new(5, 1e-4, 0.75);
-        public readonly Conv2d Conv2 = new(96, 128, 5, padding: 2, groups: 2);
-        public readonly Conv2d Conv3 = new(128, 256, 3, padding: 1);
-        public readonly Conv2d Conv4 = new(256, 64, 1, padding: 1);
-        public readonly Linear Fc5 = new(64 * 5 * 5, 512);
+        public readonly Conv2d Conv1 = nn.Conv2d(3, 96, 7, stride: 3);
+        public readonly LocalResponseNorm Norm = nn.LocalResponseNorm(5, 1e-4, 0.75);
+        public readonly Conv2d Conv2 = nn.Conv2d(96, 128, 5, padding: 2, groups: 2);
+        public readonly Conv2d Conv3 = nn.Conv2d(128, 256, 3, padding: 1);
+        public readonly Conv2d Conv4 = nn.Conv2d(256, 64, 1, padding: 1);
+        public readonly Linear Fc5 = nn.Linear(64 * 5 * 5, 512);
         // Caffe's PReLU learns one slope per channel unless channel_shared is set, which these prototxts do not.
-        public readonly PReLU Prelu5 = new(512);
-        public readonly PReLU PreluCommon = new(512);
+        public readonly PReLU Prelu5 = nn.PReLU(512);
+        public readonly PReLU PreluCommon = nn.PReLU(512);
     }
 }

@@ -1,5 +1,4 @@
 using EssenceOfPose.Data.Pairs;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Training;
 
@@ -52,6 +51,6 @@ public sealed class PairTensors
         }
         var a = cache.Patches.index_select(0, torch.tensor(first)) - mean;
         var b = cache.Patches.index_select(0, torch.tensor(second)) - mean;
-        return (a, b, torch.tensor(match), torch.tensor(pose, n, LabelSize));
+        return (a, b, torch.tensor(match), torch.tensor(pose, [n, LabelSize]));
     }
 }

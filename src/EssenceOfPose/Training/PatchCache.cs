@@ -1,7 +1,6 @@
 using EssenceOfPose.Data;
 using EssenceOfPose.Data.Images;
 using EssenceOfPose.Data.StreetView;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Training;
 
@@ -50,7 +49,7 @@ public sealed class PatchCache : IDisposable
             rows.Add(chunk.MoveToOuter(batch));
         }
         var all = torch.cat(rows.ToArray(), 0);
-        DisposeScope.Detach(all);
+        all.DetachFromDisposeScope();
         return new PatchCache(all, views);
     }
 
@@ -59,7 +58,7 @@ public sealed class PatchCache : IDisposable
     {
         using var scope = torch.NewDisposeScope();
         var index = torch.tensor(rows.Select(r => (long)r).ToArray());
-        var mean = Patches.index_select(0, index).mean([0, 2, 3], dtype: ScalarType.Float64);
+        var mean = Patches.index_select(0, index).mean([0, 2, 3], type: ScalarType.Float64);
         return mean.ToArray<double>();
     }
 

@@ -1,7 +1,6 @@
 using EssenceOfPose.Data.Pairs;
 using EssenceOfPose.Metrics;
 using EssenceOfPose.Models;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Training;
 
@@ -57,7 +56,7 @@ public static class PoseNetEvaluator
         var pixelCosine = new double[pairs.Length];
         using (torch.no_grad())
         {
-            using var mean = torch.tensor(info.Mean.Select(m => (float)m).ToArray(), 1, 3, 1, 1);
+            using var mean = torch.tensor(info.Mean.Select(m => (float)m).ToArray(), [1, 3, 1, 1]);
             for (var start = 0; start < pairs.Length; start += batchSize)
             {
                 using var scope = torch.NewDisposeScope();
@@ -68,7 +67,7 @@ public static class PoseNetEvaluator
                 var s = F.softmax(logits, 1).select(1, 1).to(ScalarType.Float64).ToArray<double>();
                 var fa = a.flatten(1);
                 var fb = b.flatten(1);
-                var cos = ((fa * fb).sum(1) / (fa.norm(dim: [1]) * fb.norm(dim: [1]) + 1e-8)).to(ScalarType.Float64).ToArray<double>();
+                var cos = ((fa * fb).sum(1) / (fa.norm(1) * fb.norm(1) + 1e-8)).to(ScalarType.Float64).ToArray<double>();
                 for (var i = 0; i < idx.Length; i++)
                 {
                     predicted[start + i] = stats.Denormalize(p.AsSpan(i * model.PoseOutputs, model.PoseOutputs).ToArray());

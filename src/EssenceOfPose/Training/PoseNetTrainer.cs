@@ -4,8 +4,6 @@ using System.Text.Json;
 using EssenceOfPose.Data;
 using EssenceOfPose.Data.Pairs;
 using EssenceOfPose.Models;
-using EssenceOfPose.Torch;
-using EssenceOfPose.Torch.Optim;
 
 namespace EssenceOfPose.Training;
 
@@ -43,30 +41,33 @@ public sealed class PoseNetTrainer
         var stepsPerEpoch = (train.Count + o.BatchSize - 1) / o.BatchSize;
         var totalSteps = stepsPerEpoch * o.Epochs;
 
-        torch.manual_seed((ulong)o.Seed);
+        torch.manual_seed(o.Seed);
         using var model = Checkpoint.Create(o.Architecture, o.LabelKind);
         if (o.Init == WeightInit.He) model.HeInit();
         if (o.InitFrom is { } source) LoadInitialWeights(source, model);
         var named = model.named_parameters().ToArray();
-        var weights = new ParamGroup(named.Where(p => !SiameseNet.IsBias(p.name)).Select(p => p.parameter)) { lr = o.BaseLr, weight_decay = o.WeightDecay };
-        var biases = new ParamGroup(named.Where(p => SiameseNet.IsBias(p.name)).Select(p => p.parameter)) { lr = 2 * o.BaseLr, weight_decay = 0 };
-        using Optimizer optimizer = o.Solver switch
+        var weights = named.Where(p => !SiameseNet.IsBias(p.name)).Select(p => p.parameter).ToArray();
+        var biases = named.Where(p => SiameseNet.IsBias(p.name)).Select(p => p.parameter).ToArray();
+        // The prototxts' param blocks: weights at the base rate with decay, biases at twice it without.
+        using OptimizerHelper optimizer = o.Solver switch
         {
-            PoseSolver.Sgd => new SGD([weights, biases], o.BaseLr, momentum: o.Momentum),
-            PoseSolver.Adam => new Adam([weights, biases], o.BaseLr),
-            _ => new AdamW([weights, biases], o.BaseLr),
+            PoseSolver.Sgd => torch.optim.SGD([new SGD.ParamGroup(weights, o.BaseLr, o.Momentum, 0, o.WeightDecay, false, false),
+                                               new SGD.ParamGroup(biases, 2 * o.BaseLr, o.Momentum, 0, 0, false, false)], o.BaseLr, o.Momentum),
+            PoseSolver.Adam => torch.optim.Adam([new Adam.ParamGroup(weights, new Adam.Options { LearningRate = o.BaseLr, weight_decay = o.WeightDecay }),
+                                                 new Adam.ParamGroup(biases, new Adam.Options { LearningRate = 2 * o.BaseLr, weight_decay = 0 })], o.BaseLr),
+            _ => torch.optim.AdamW([new AdamW.ParamGroup(weights, new AdamW.Options { LearningRate = o.BaseLr, weight_decay = o.WeightDecay }),
+                                    new AdamW.ParamGroup(biases, new AdamW.Options { LearningRate = 2 * o.BaseLr, weight_decay = 0 })], o.BaseLr),
         };
-        var scheduler = new StepLR(optimizer, o.StepSize, o.Gamma);
+        var baseRates = optimizer.ParamGroups.Select(g => g.LearningRate).ToArray();
 
         var step = 0;
         var elapsedBefore = TimeSpan.Zero;
         if (resume && File.Exists(Path.Combine(stateDir, "state.json")))
-            (step, elapsedBefore) = LoadState(stateDir, model, optimizer, scheduler);
+            (step, elapsedBefore) = LoadState(stateDir, model, optimizer);
         else if (!resume && File.Exists(logPath))
             File.Delete(logPath);
 
-        using var meanTensor = torch.tensor(mean.Select(m => (float)m).ToArray(), 1, 3, 1, 1);
-        DisposeScope.Detach(meanTensor);
+        using var meanTensor = torch.tensor(mean.Select(m => (float)m).ToArray(), [1, 3, 1, 1]);
         var info = new CheckpointInfo { Architecture = o.Architecture, LabelKind = o.LabelKind, Mean = mean, LabelStats = stats };
         var clock = Stopwatch.StartNew();
         var completed = true;
@@ -79,19 +80,19 @@ public sealed class PoseNetTrainer
             var counted = 0;
             for (var b = step % stepsPerEpoch; b < stepsPerEpoch; b++)
             {
+                var lr = StepDecay(optimizer, baseRates, step);
                 var (loss, pose, match) = Step(model, optimizer, pairs, data.Cache, meanTensor, order.AsSpan(b * o.BatchSize, Math.Min(o.BatchSize, pairs.Count - b * o.BatchSize)));
-                scheduler.step();
                 step++;
                 lossSum += loss; poseSum += pose; matchSum += match; counted++;
-                progress?.Report(new TrainingProgress(epoch + 1, o.Epochs, step, totalSteps, loss, pose, match, scheduler.get_last_lr()[0], elapsedBefore + clock.Elapsed));
-                if (step % o.CheckpointEvery == 0) SaveState(stateDir, model, optimizer, scheduler, info, step, elapsedBefore + clock.Elapsed);
+                progress?.Report(new TrainingProgress(epoch + 1, o.Epochs, step, totalSteps, loss, pose, match, lr, elapsedBefore + clock.Elapsed));
+                if (step % o.CheckpointEvery == 0) SaveState(stateDir, model, optimizer, info, step, elapsedBefore + clock.Elapsed);
                 if (cancel.IsCancellationRequested) { completed = false; break; }
             }
             if (!completed) break;
             model.eval();
             var eval = PoseNetEvaluator.Evaluate(model, info, data, baselines: false);
             model.train();
-            AppendLog(logPath, epoch + 1, step, lossSum / Math.Max(1, counted), poseSum / Math.Max(1, counted), matchSum / Math.Max(1, counted), scheduler.get_last_lr()[0], elapsedBefore + clock.Elapsed, eval);
+            AppendLog(logPath, epoch + 1, step, lossSum / Math.Max(1, counted), poseSum / Math.Max(1, counted), matchSum / Math.Max(1, counted), StepDecay(optimizer, baseRates, step), elapsedBefore + clock.Elapsed, eval);
         }
 
         var elapsed = elapsedBefore + clock.Elapsed;
@@ -157,16 +158,26 @@ public sealed class PoseNetTrainer
         {
             if (info.LabelKind != o.LabelKind)
                 throw new ArgumentException($"{path}: --init-from has pose labels {info.LabelKind}, this run trains {o.LabelKind}");
-            var sd = source.state_dict();
-            model.load_state_dict(sd);
-            foreach (var t in sd.Values) t.Dispose();
+            model.load_state_dict(source.state_dict());
         }
     }
 
     static string InitFromDescription(string path) =>
         $"{Path.GetFileName(path)} sha256 {WeightsManifest.Hash(path)}" + (Checkpoint.ReadInfo(path).Provenance?.Command is { Length: > 0 } c ? $" (trained by: {c})" : "");
 
-    (double Loss, double Pose, double Match) Step(SiameseNet model, Optimizer optimizer, PairTensors pairs, PatchCache cache, Tensor mean, ReadOnlySpan<int> batch)
+    /// <summary>
+    /// Caffe's "step" policy: every group's rate is its base rate × gamma^⌊step / stepsize⌋. A pure
+    /// function of the step, so a resumed run needs no scheduler state. Returns the first group's rate.
+    /// </summary>
+    double StepDecay(OptimizerHelper optimizer, double[] baseRates, int step)
+    {
+        var factor = Math.Pow(o.Gamma, step / o.StepSize);
+        var i = 0;
+        foreach (var g in optimizer.ParamGroups) g.LearningRate = baseRates[i++] * factor;
+        return baseRates[0] * factor;
+    }
+
+    (double Loss, double Pose, double Match) Step(SiameseNet model, OptimizerHelper optimizer, PairTensors pairs, PatchCache cache, Tensor mean, ReadOnlySpan<int> batch)
     {
         using var scope = torch.NewDisposeScope();
         var (a, b, match, label) = pairs.Batch(cache, mean, batch);
@@ -174,14 +185,14 @@ public sealed class PoseNetTrainer
         var matchLoss = F.cross_entropy(logits, match);
         // The original's L1LossWithIgnore: only matching rows carry a pose label.
         var mask = match.eq(1).unsqueeze(1).to(ScalarType.Float32);
-        var matches = Math.Max(1.0, mask.sum().item());
+        var matches = Math.Max(1.0, mask.sum().item<float>());
         var poseLoss = ((pose - label).abs() * mask).sum() / (matches * pairs.LabelSize);
         var loss = poseLoss * o.PoseLossWeight + matchLoss;
         optimizer.zero_grad();
         loss.backward();
-        GradClip.clip_grad_norm_(model.parameters(), o.ClipNorm);
+        nn.utils.clip_grad_norm_(model.parameters(), o.ClipNorm);
         optimizer.step();
-        return (loss.item(), poseLoss.item(), matchLoss.item());
+        return (loss.item<float>(), poseLoss.item<float>(), matchLoss.item<float>());
     }
 
     static void AppendLog(string path, int epoch, int step, double loss, double pose, double match, double lr, TimeSpan elapsed, PoseNetEvaluation eval)
@@ -200,23 +211,30 @@ public sealed class PoseNetTrainer
         File.AppendAllText(path, line + Environment.NewLine);
     }
 
-    sealed record State(int Step, double ElapsedSeconds, string Scheduler);
+    sealed record State(int Step, double ElapsedSeconds);
 
-    static void SaveState(string dir, SiameseNet model, Optimizer optimizer, LRScheduler scheduler, CheckpointInfo info, int step, TimeSpan elapsed)
+    static void SaveState(string dir, SiameseNet model, OptimizerHelper optimizer, CheckpointInfo info, int step, TimeSpan elapsed)
     {
         Directory.CreateDirectory(dir);
         Checkpoint.Save(Path.Combine(dir, $"model-{step}.safetensors"), model, info);
-        using (var opt = optimizer.state_dict()) opt.Save(Path.Combine(dir, $"optimizer-{step}.safetensors"));
+        AtomicSave(Path.Combine(dir, $"optimizer-{step}.bin"), optimizer.save_state_dict);
         // state.json last, atomically: it names the step whose files are complete. A run killed
         // before this line resumes from the previous step's files, which are still there.
         var tmp = Path.Combine(dir, "state.json.tmp");
-        File.WriteAllText(tmp, JsonSerializer.Serialize(new State(step, elapsed.TotalSeconds, scheduler.state_dict().ToJson())));
+        File.WriteAllText(tmp, JsonSerializer.Serialize(new State(step, elapsed.TotalSeconds)));
         File.Move(tmp, Path.Combine(dir, "state.json"), overwrite: true);
-        foreach (var old in Directory.EnumerateFiles(dir, "*-*.safetensors"))
-            if (!old.EndsWith($"-{step}.safetensors", StringComparison.Ordinal)) File.Delete(old);
+        foreach (var old in Directory.EnumerateFiles(dir, "*-*.*"))
+            if (!Path.GetFileNameWithoutExtension(old).EndsWith($"-{step}", StringComparison.Ordinal)) File.Delete(old);
     }
 
-    static (int Step, TimeSpan Elapsed) LoadState(string dir, SiameseNet model, Optimizer optimizer, LRScheduler scheduler)
+    static void AtomicSave(string path, Action<string> save)
+    {
+        var tmp = path + ".tmp";
+        save(tmp);
+        File.Move(tmp, path, overwrite: true);
+    }
+
+    static (int Step, TimeSpan Elapsed) LoadState(string dir, SiameseNet model, OptimizerHelper optimizer)
     {
         var statePath = Path.Combine(dir, "state.json");
         var state = JsonSerializer.Deserialize<State>(File.ReadAllText(statePath))
@@ -224,12 +242,9 @@ public sealed class PoseNetTrainer
         var (saved, _) = Checkpoint.Load(Path.Combine(dir, $"model-{state.Step}.safetensors"), model.Architecture);
         using (saved)
         {
-            var sd = saved.state_dict();
-            model.load_state_dict(sd);
-            foreach (var t in sd.Values) t.Dispose();
+            model.load_state_dict(saved.state_dict());
         }
-        using (var opt = OptimizerStateDict.Load(Path.Combine(dir, $"optimizer-{state.Step}.safetensors"))) optimizer.load_state_dict(opt);
-        scheduler.load_state_dict(LRSchedulerState.FromJson(state.Scheduler));
+        optimizer.load_state_dict(Path.Combine(dir, $"optimizer-{state.Step}.bin"));
         return (state.Step, TimeSpan.FromSeconds(state.ElapsedSeconds));
     }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using EssenceOfPose.Data.SyntheticCity;
 using EssenceOfPose.Models;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Cli.Tests;
 

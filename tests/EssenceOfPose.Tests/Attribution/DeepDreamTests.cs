@@ -1,6 +1,5 @@
 using EssenceOfPose.Attribution;
 using EssenceOfPose.Models;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Tests.Attribution;
 
@@ -14,7 +13,7 @@ public class DeepDreamTests
     {
         using var scope = torch.NewDisposeScope();
         using var off = torch.no_grad();
-        return (net.Tap(x, tap).square().sum() * 0.5).item();
+        return (net.Tap(x, tap).square().sum() * 0.5).ToDouble();
     }
 
     [Fact]
@@ -62,7 +61,7 @@ public class DeepDreamTests
         Assert.Equal(x.ToArray<float>(), r.OctaveBases[0].ToArray<float>());
         Assert.Equal(r.Image.ToArray<float>(), r.OctaveImages[0].ToArray<float>());
         // Each octave's dream differs from its base: the iterations changed it.
-        Assert.All(Enumerable.Range(0, r.Octaves.Count), k => Assert.True((r.OctaveImages[k] - r.OctaveBases[k]).abs().max().item() > 1));
+        Assert.All(Enumerable.Range(0, r.Octaves.Count), k => Assert.True((r.OctaveImages[k] - r.OctaveBases[k]).abs().max().ToDouble() > 1));
     }
 
     [Fact]
@@ -75,9 +74,9 @@ public class DeepDreamTests
         AssertWithinRange(r.Image);
         // The steps were large enough to reach both ends of the range somewhere.
         var (low, high) = DeepDream.PixelRange(Mean);
-        Assert.True(r.Image.eq(low).any().item() > 0 && r.Image.eq(high).any().item() > 0);
+        Assert.True(r.Image.eq(low).any().ToDouble() > 0 && r.Image.eq(high).any().ToDouble() > 0);
         var unclipped = DeepDream.Run(net, Image(2), "conv2", Mean, options with { Clip = false });
-        Assert.True((unclipped.Image < low).any().item() > 0 || (unclipped.Image > high).any().item() > 0, "without the clip the same steps leave the range");
+        Assert.True((unclipped.Image < low).any().ToDouble() > 0 || (unclipped.Image > high).any().ToDouble() > 0, "without the clip the same steps leave the range");
     }
 
     [Fact]
@@ -103,10 +102,10 @@ public class DeepDreamTests
         var p = net.named_parameters().ToDictionary(t => t.name, t => t.parameter);
         Tensor g;
         using (torch.no_grad()) g = F.conv_transpose2d(F.conv2d(x, p["conv1.weight"], p["conv1.bias"]), p["conv1.weight"]);
-        var expected = x + g * (1.5 / g.abs().mean().item());
+        var expected = x + g * (1.5 / g.abs().mean().ToDouble());
         using var gen = new Generator(0);
         var (stepped, objective) = DeepDream.Step(net, x, "conv1:pre", null, stepSize: 1.5, jitter: 0, gen);
-        var err = (stepped - expected).abs().max().item();
+        var err = (stepped - expected).abs().max().ToDouble();
         Assert.True(err < 1e-3, $"step differs from the hand-computed one by {err}");
         Assert.Equal(HalfSquaredNorm(net, x, "conv1:pre"), objective, 1e-4 * objective);
     }
@@ -134,7 +133,7 @@ public class DeepDreamTests
         var r = DeepDream.Run(net, Image(5), tap, Mean, DeepDreamOptions.Full with { IterationsPerOctave = 1 });
         Assert.Equal(resized, r.Octaves.Select(o => o.ResizedToInput));
         Assert.Equal([1L, 3, 101, 101], r.Image.shape);
-        Assert.True(r.Image.isfinite().all().item() > 0);
+        Assert.True(r.Image.isfinite().all().ToDouble() > 0);
     }
 
     [Fact]

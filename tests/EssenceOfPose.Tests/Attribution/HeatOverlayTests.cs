@@ -1,5 +1,4 @@
 using EssenceOfPose.Attribution;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Tests.Attribution;
 
@@ -12,9 +11,9 @@ public class HeatOverlayTests
     {
         using var scope = torch.NewDisposeScope();
         // Every pixel is RGB (100, 100, 100), luma 100, stored minus the mean.
-        var image = torch.full([1, 3, 2, 2], 100.0) - torch.tensor(Mean, 1, 3, 1, 1).to(ScalarType.Float32);
+        var image = torch.full([1, 3, 2, 2], 100.0) - torch.tensor(Mean, [1, 3, 1, 1]).to(ScalarType.Float32);
         // Map peak 8 at (0,0), half of it (0.5 after normalising) at (0,1), zero elsewhere.
-        var map = torch.tensor(new float[] { 8, 4, 0, 0 }, 1, 2, 2);
+        var map = torch.tensor(new float[] { 8, 4, 0, 0 }, [1, 2, 2]);
         var rgb = HeatOverlay.Render(image, map, Mean, opacity: 0.5).ToArray<float>();
         // Layout [channel][row][col]. Peak: heat white, a = 0.5 → 0.5·100 + 0.5·255 = 177.5 in each channel.
         // Half: heat (1, 0.5, 0)·255, a = 0.25 → R 0.75·100 + 0.25·255 = 138.75, G 0.75·100 + 0.25·127.5 = 106.875, B 75.
@@ -26,7 +25,7 @@ public class HeatOverlayTests
     public void Heat_alone_normalises_each_map_and_a_zero_map_is_black()
     {
         using var scope = torch.NewDisposeScope();
-        var maps = torch.tensor(new float[] { 2, 1, 0, 0, 0, 0 }, 2, 1, 3);
+        var maps = torch.tensor(new float[] { 2, 1, 0, 0, 0, 0 }, [2, 1, 3]);
         var rgb = HeatOverlay.Heat(maps);
         Assert.Equal([2L, 3, 1, 3], rgb.shape);
         // Item 0: m = 1, 0.5, 0 → R 255, 255, 0; G 255, 127.5, 0; B 255, 0, 0. Item 1: all zero.

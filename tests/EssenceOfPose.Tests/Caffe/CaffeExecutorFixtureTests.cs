@@ -1,5 +1,4 @@
 using EssenceOfPose.Models.Caffe;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Tests.Caffe;
 
@@ -42,7 +41,7 @@ public class CaffeExecutorFixtureTests
         foreach (var (blob, value) in blobs)
         {
             Assert.Equal(inferred[blob].Select(d => (long)d), value.shape);
-            Assert.True(value.isfinite().all().item() > 0, $"{blob} has values that are not finite");
+            Assert.True(value.isfinite().all().ToDouble() > 0, $"{blob} has values that are not finite");
         }
     }
 

@@ -1,5 +1,4 @@
 using EssenceOfPose.Models.Caffe;
-using EssenceOfPose.Torch;
 using static EssenceOfPose.Tests.Caffe.ExecutorHarness;
 
 namespace EssenceOfPose.Tests.Caffe;

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using EssenceOfPose.Data.Pairs;
 using EssenceOfPose.Models;
 using EssenceOfPose.Models.Caffe;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Tests.Caffe;
 

@@ -1,4 +1,3 @@
-using EssenceOfPose.Torch;
 using static EssenceOfPose.Tests.Caffe.ExecutorHarness;
 
 namespace EssenceOfPose.Tests.Caffe;

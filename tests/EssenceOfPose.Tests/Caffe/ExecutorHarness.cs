@@ -1,5 +1,4 @@
 using EssenceOfPose.Models.Caffe;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Tests.Caffe;
 

@@ -1,5 +1,4 @@
 using EssenceOfPose.Display;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Tests.Display;
 
@@ -10,7 +9,7 @@ public sealed class PicturesTests
     {
         using var scope = torch.NewDisposeScope();
         // Two 1×2 images: (−mean, +200) and (0, −300).
-        var x = torch.tensor(new float[] { -10, 200, -20, 200, -30, 200, 0, -300, 0, -300, 0, -300 }, 2, 3, 1, 2);
+        var x = torch.tensor(new float[] { -10, 200, -20, 200, -30, 200, 0, -300, 0, -300, 0, -300 }, [2, 3, 1, 2]);
         var pictures = Pictures.FromCaffe(x, [10, 20, 30]);
         Assert.Equal(2, pictures.Count);
         Assert.Equal(((byte)0, (byte)0, (byte)0), pictures[0][0, 0]);
@@ -25,7 +24,7 @@ public sealed class PicturesTests
     public void Rgb_images_are_taken_as_they_are()
     {
         using var scope = torch.NewDisposeScope();
-        var x = torch.tensor(new float[] { 1.4f, 255, 17, 0, 80, 300 }, 1, 3, 1, 2);
+        var x = torch.tensor(new float[] { 1.4f, 255, 17, 0, 80, 300 }, [1, 3, 1, 2]);
         var p = Assert.Single(Pictures.FromRgb(x));
         Assert.Equal(((byte)1, (byte)17, (byte)80), p[0, 0]);
         Assert.Equal(((byte)255, (byte)0, (byte)255), p[1, 0]);

@@ -1,7 +1,6 @@
 using EssenceOfPose.Experiments;
 using EssenceOfPose.Inversion;
 using EssenceOfPose.Tests.Inversion;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Tests.Experiments;
 
@@ -58,7 +57,7 @@ public sealed class RegulariserStudyTests(PoseNetFixture fixture) : IClassFixtur
         Assert.Throws<ArgumentOutOfRangeException>(() => RegulariserStudy.TvWeightSweep(preset, [-1]));
 
         var study = RegulariserStudy.Run(fixture.Model, fixture.Targets, "conv3", preset, sweep);
-        double Tv(int arm) => Regularisers.TotalVariationOf(study.Arms[arm].Result.Images, 2, true).mean().item();
+        double Tv(int arm) => Regularisers.TotalVariationOf(study.Arms[arm].Result.Images, 2, true).mean().ToDouble();
         Assert.True(Tv(2) < 0.5 * Tv(0), $"TV of the result: {Tv(0)} without the prior, {Tv(2)} at 1000 λ_V");
         Assert.Equal(2, study.SweepChart(Mean).TraceCount);
     }

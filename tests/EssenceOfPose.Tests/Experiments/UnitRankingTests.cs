@@ -1,7 +1,6 @@
 using EssenceOfPose.Experiments;
 using EssenceOfPose.Inversion;
 using EssenceOfPose.Tests.Inversion;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Tests.Experiments;
 
@@ -31,7 +30,7 @@ public sealed class UnitRankingTests(PoseNetFixture fixture) : IClassFixture<Pos
         var unit = NeuronUnit.Conv("conv2:pre", 3, 12, 12);
         var a = UnitRanking.Activations(fixture.Model, images, unit);
         Assert.Equal(6, a.Length);
-        Assert.Equal(fixture.Model.Tap(images, "conv2:pre")[2, 3, 12, 12].item(), a[2], 5);
+        Assert.Equal(fixture.Model.Tap(images, "conv2:pre")[2, 3, 12, 12].ToDouble(), a[2], 5);
         var top = UnitRanking.TopImages(fixture.Model, images, unit, 3);
         Assert.Equal(a.OrderByDescending(v => v).Take(3), top.Select(i => a[i]));
         Assert.Throws<ArgumentException>(() => UnitRanking.Activations(fixture.Model, images, NeuronUnit.Fc("conv2", 3)));

@@ -1,4 +1,3 @@
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Tests.Inversion;
 
@@ -12,7 +11,7 @@ internal static class GradientCheck
     {
         using var scope = torch.NewDisposeScope();
         var x = torch.tensor(values, shape).requires_grad_();
-        var analytic = torch.autograd.grad(f(x).sum(), x)!.ToArray<double>();
+        var analytic = torch.autograd.grad([f(x).sum()], [x])[0].ToArray<double>();
         var worst = 0.0;
         var probe = (double[])values.Clone();
         for (var i = 0; i < probe.Length; i++)
@@ -34,6 +33,6 @@ internal static class GradientCheck
     {
         using var scope = torch.NewDisposeScope();
         using var _ = torch.no_grad();
-        return f(torch.tensor(values, shape)).sum().item();
+        return f(torch.tensor(values, shape)).sum().ToDouble();
     }
 }

@@ -1,5 +1,4 @@
 using EssenceOfPose.Inversion;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Tests.Inversion;
 
@@ -57,9 +56,9 @@ public class GradientDescentTests
         var start = torch.randn([2, 3, 16, 16], generator: g) * 40;
         var plan = new RenderPlan(objective, new PixelParameterisation(), start, [new RenderPhase(5, new AdamStep(2), Transform.None, [])]);
         var r = Renderer.Run(net, plan, g);
-        var before = objective.Evaluate(new RenderContext(net, start, start)).sum().item();
+        var before = objective.Evaluate(new RenderContext(net, start, start)).sum().ToDouble();
         double after;
-        using (torch.no_grad()) after = objective.Evaluate(new RenderContext(net, r.Images, r.Images)).sum().item();
+        using (torch.no_grad()) after = objective.Evaluate(new RenderContext(net, r.Images, r.Images)).sum().ToDouble();
         Assert.True(after < before, $"{objective.Name}: {before} → {after}");
         // The history's first entry is the loss of the start image (no transforms here).
         Assert.Equal(before, r.History[0][0].Sum(), Math.Abs(before) * 1e-5 + 1e-9);

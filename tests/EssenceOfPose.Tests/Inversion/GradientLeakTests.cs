@@ -1,5 +1,4 @@
 using EssenceOfPose.Inversion;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Tests.Inversion;
 
@@ -29,8 +28,8 @@ public class GradientLeakTests
         var y = (torch.randn([1, 3, 16, 16], generator: g) * 40).requires_grad_();
         var trueGrad = torch.autograd.grad([dead.Tap(y, "fc5:pre").sum()], [y])[0]!;
         var leakGrad = torch.autograd.grad([dead.Tap(y, "fc5:pre", 0.3).sum()], [y])[0]!;
-        Assert.Equal(0, trueGrad.abs().max().item());
-        Assert.True(leakGrad.abs().max().item() > 0);
+        Assert.Equal(0, trueGrad.abs().max().ToDouble());
+        Assert.True(leakGrad.abs().max().ToDouble() > 0);
         Assert.Throws<ArgumentOutOfRangeException>(() => dead.Tap(y, "fc5", 1.5));
     }
 
@@ -47,7 +46,7 @@ public class GradientLeakTests
             using var inner = torch.NewDisposeScope();
             var plan = new RenderPlan(Objectives.FeatureMatch("fc5", target), new PixelParameterisation(), start,
                 [new RenderPhase(3, new AdamStep(1), Transform.None, [])]) { GradientLeak = leak };
-            return (Renderer.Run(net, plan, g).Images - start).abs().max().item();
+            return (Renderer.Run(net, plan, g).Images - start).abs().max().ToDouble();
         }
         Assert.Equal(0, Moved(0));
         Assert.True(Moved(0.3) > 0.5);
@@ -59,7 +58,7 @@ public class GradientLeakTests
         using var scope = torch.NewDisposeScope();
         using var g = new Generator(1);
         var data = Objectives.FeatureMatch("fc5", torch.ones([1, 12]));
-        var request = new RenderRequest(RenderGoal.Invert, data, 1, 16, 2, Device.CPU);
+        var request = new RenderRequest(RenderGoal.Invert, data, 1, 16, 2, torch.CPU);
         foreach (var preset in new InversionPreset[] { MahendranVedaldi.Quick, Yosinski3.Quick, LucidAdam.Quick })
         {
             Assert.Equal(0, preset.Plan(request, g).GradientLeak);

@@ -1,5 +1,4 @@
 using EssenceOfPose.Inversion;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Tests.Inversion;
 
@@ -11,10 +10,10 @@ public class ParameterisationTests
     public void Forward_dft_matches_the_definition(int h, int w)
     {
         using var scope = torch.NewDisposeScope();
-        using var dft = new RealDft2(h, w, Device.CPU, ScalarType.Float64);
+        using var dft = new RealDft2(h, w, torch.CPU, ScalarType.Float64);
         var rng = new Random(3);
         var x = Enumerable.Range(0, h * w).Select(_ => rng.NextDouble()).ToArray();
-        var (re, im) = dft.Forward(torch.tensor(x, h, w));
+        var (re, im) = dft.Forward(torch.tensor(x, [h, w]));
         var r = re.ToArray<double>();
         var i = im.ToArray<double>();
         var wf = w / 2 + 1;
@@ -39,7 +38,7 @@ public class ParameterisationTests
     {
         using var scope = torch.NewDisposeScope();
         const int h = 8, w = 6;
-        using var dft = new RealDft2(h, w, Device.CPU, ScalarType.Float64);
+        using var dft = new RealDft2(h, w, torch.CPU, ScalarType.Float64);
         var re = torch.zeros([h, w / 2 + 1], dtype: ScalarType.Float64);
         re.index_put_([1, 2], 3.0);
         var x = dft.Inverse(re, torch.zeros_like(re)).ToArray<double>();
@@ -59,10 +58,10 @@ public class ParameterisationTests
         using var g = new Generator(12);
         var image = torch.randn([2, 3, size, size], generator: g) * 60;
         using var p = new FourierParameterisation(DecorrelateColour: decorrelate).Create(image);
-        Assert.True((p.Image() - image).abs().max().item() < 1e-2);
+        Assert.True((p.Image() - image).abs().max().ToDouble() < 1e-2);
         var other = torch.randn([2, 3, size, size], generator: g) * 60;
         p.SetImage(other);
-        Assert.True((p.Image() - other).abs().max().item() < 1e-2);
+        Assert.True((p.Image() - other).abs().max().ToDouble() < 1e-2);
         Assert.True(p.Parameters[0].requires_grad);
     }
 
@@ -76,8 +75,8 @@ public class ParameterisationTests
         var fit = new Objective("pixel_mse", ctx => (ctx.Image - target).square().mean([1L, 2L, 3L]));
         var plan = new RenderPlan(fit, new FourierParameterisation(), torch.zeros([1, 3, 16, 16]), [new RenderPhase(150, new AdamStep(0.5), Transform.None, [])]);
         var r = Renderer.Run(net, plan, g);
-        var rms = Math.Sqrt((r.Images - target).square().mean().item());
-        var scale = Math.Sqrt(target.square().mean().item());
+        var rms = Math.Sqrt((r.Images - target).square().mean().ToDouble());
+        var scale = Math.Sqrt(target.square().mean().ToDouble());
         Assert.True(rms < 0.1 * scale, $"rms {rms} against {scale}");
     }
 

@@ -1,5 +1,4 @@
 using EssenceOfPose.Inversion;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Tests.Inversion;
 
@@ -57,22 +56,22 @@ public class PresetTests
         using var scope = torch.NewDisposeScope();
         using var g = new Generator(1);
         var data = Objectives.FeatureMatch("fc5", torch.ones([2, 10]));
-        var plan = (MahendranVedaldi.Full with { ObjectiveWeight = 20 }).Plan(new RenderRequest(RenderGoal.Invert, data, 2, 101, 32, Device.CPU), g);
+        var plan = (MahendranVedaldi.Full with { ObjectiveWeight = 20 }).Plan(new RenderRequest(RenderGoal.Invert, data, 2, 101, 32, torch.CPU), g);
         Assert.Equal("20*feature_match(fc5) + 3.815E-12*alpha_norm(α=6) + 0.006602*tv(β=2,iso)", plan.ObjectiveName);
         Assert.Equal(new long[] { 2, 3, 108, 108 }, plan.Start.shape);
         Assert.Equal(2, plan.Phases.Count);
         Assert.Equal(new RenderPhase(300, new MomentumAdaGrad(101 * 101 * 0.05 * 6400 / 6), new Jitter(7), [new BoxConstraint(160)]), plan.Phases[0]);
         Assert.Equal(new RenderPhase(50, new MomentumAdaGrad(101 * 101 * 0.05 * 6400 / 6 * 0.1), Transform.None, [new BoxConstraint(160)]), plan.Phases[1]);
         // The start's 95th percentile per image is B/√3.
-        Assert.Equal(80 / Math.Sqrt(3), plan.Start[0].flatten().quantile(0.95).item(), 3);
+        Assert.Equal(80 / Math.Sqrt(3), plan.Start[0].flatten().quantile(0.95).ToDouble(), 3);
 
-        var max = MahendranVedaldi.Full.Plan(new RenderRequest(RenderGoal.Maximise, data, 2, 101, 32, Device.CPU), g);
+        var max = MahendranVedaldi.Full.Plan(new RenderRequest(RenderGoal.Maximise, data, 2, 101, 32, torch.CPU), g);
         Assert.Single(max.Phases);
 
-        var y = Yosinski4.Full.Plan(new RenderRequest(RenderGoal.Invert, data, 2, 101, 32, Device.CPU), g);
+        var y = Yosinski4.Full.Plan(new RenderRequest(RenderGoal.Invert, data, 2, 101, 32, torch.CPU), g);
         Assert.Equal(new RenderPhase(1000, new GradientStep(1e8, 2), Transform.None, [new GaussianBlur(0.5, 4), new SmallContributionClip(90)]), y.Phases[0]);
         Assert.StartsWith("100*feature_match(fc5)", y.ObjectiveName);
-        var y2 = (Yosinski2.Full with { ChannelMean = [120, 110, 100] }).Plan(new RenderRequest(RenderGoal.Maximise, data, 2, 101, 32, Device.CPU), g);
+        var y2 = (Yosinski2.Full with { ChannelMean = [120, 110, 100] }).Plan(new RenderRequest(RenderGoal.Maximise, data, 2, 101, 32, torch.CPU), g);
         Assert.Equal("feature_match(fc5)", y2.ObjectiveName);
         Assert.Equal(new StepRegulariser[] { new L2Decay(0.3), new SmallNormClip(20), new ChannelRange([120, 110, 100]) }, y2.Phases[0].StepRegularisers);
     }
@@ -83,7 +82,7 @@ public class PresetTests
         using var scope = torch.NewDisposeScope();
         using var g = new Generator(1);
         var data = Objectives.FeatureMatch("fc5", torch.ones([2, 10]));
-        var request = new RenderRequest(RenderGoal.Invert, data, 2, 101, 32, Device.CPU);
+        var request = new RenderRequest(RenderGoal.Invert, data, 2, 101, 32, torch.CPU);
         var noAlpha = (MahendranVedaldi.Quick with { AlphaWeight = 0 }).Plan(request, g);
         Assert.Equal("feature_match(fc5) + 0.006602*tv(β=2,iso)", noAlpha.ObjectiveName);
         var swept = (MahendranVedaldi.Quick with { TvWeight = 0.5, Beta = 1, IsotropicTv = false }).Plan(request, g);
@@ -103,7 +102,7 @@ public class PresetTests
         var data = Objectives.FeatureMatch("fc5", torch.ones([2, 10]));
         foreach (InversionPreset preset in new InversionPreset[] { MahendranVedaldi.Quick with { SnapshotSteps = [0, 10] }, Yosinski1.Quick, Yosinski4.Full, LucidAdam.Quick with { CosineWeight = 0.5 } })
         {
-            var plan = preset.Plan(new RenderRequest(RenderGoal.Invert, data, 2, 101, 32, Device.CPU), g);
+            var plan = preset.Plan(new RenderRequest(RenderGoal.Invert, data, 2, 101, 32, torch.CPU), g);
             var options = new InversionOptions(preset.Name, preset, "fc5", 32, 2, 101, plan.ObjectiveName, plan.Parameterisation, plan.Phases, 1);
             var json = options.ToJson();
             var back = InversionOptions.FromJson(json);

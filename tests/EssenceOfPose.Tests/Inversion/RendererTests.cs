@@ -1,5 +1,4 @@
 using EssenceOfPose.Inversion;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Tests.Inversion;
 

@@ -1,6 +1,4 @@
 using EssenceOfPose.Models;
-using EssenceOfPose.Torch;
-using EssenceOfPose.Torch.NN;
 
 namespace EssenceOfPose.Tests.Inversion;
 

@@ -1,5 +1,4 @@
 using EssenceOfPose.Inversion;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Tests.Inversion;
 
@@ -17,13 +16,13 @@ public class TransformTests
         for (var i = 0; i < 2; i++)
         {
             // The window's corner tells its offset; the window must be exactly that part of the input.
-            var corner = (long)a[i, 0, 0, 0].item() - i * 3 * 400;
+            var corner = (long)a[i, 0, 0, 0].ToDouble() - i * 3 * 400;
             long oy = corner / 20, ox = corner % 20;
             Assert.InRange(oy, 0, 4);
             Assert.InRange(ox, 0, 4);
             Assert.Equal(x[i].narrow(1, oy, 16).narrow(2, ox, 16).contiguous().ToArray<float>(), a[i].contiguous().ToArray<float>());
         }
-        var offsets = Enumerable.Range(0, 50).Select(s => new Jitter(4).Apply(x, new Generator((ulong)s))[0, 0, 0, 0].item()).Distinct().Count();
+        var offsets = Enumerable.Range(0, 50).Select(s => new Jitter(4).Apply(x, new Generator((ulong)s))[0, 0, 0, 0].ToDouble()).Distinct().Count();
         Assert.True(offsets > 10, $"only {offsets} distinct offsets in 50 seeds");
     }
 
@@ -32,8 +31,8 @@ public class TransformTests
     {
         using var scope = torch.NewDisposeScope();
         var x = torch.randn([2, 3, 12, 12], generator: new Generator(2));
-        Assert.True((new RandomScale(1, 1).Apply(x, new Generator(3)) - x).abs().max().item() < 1e-4);
-        Assert.True((new RandomRotate(0).Apply(x, new Generator(3)) - x).abs().max().item() < 1e-4);
+        Assert.True((new RandomScale(1, 1).Apply(x, new Generator(3)) - x).abs().max().ToDouble() < 1e-4);
+        Assert.True((new RandomRotate(0).Apply(x, new Generator(3)) - x).abs().max().ToDouble() < 1e-4);
     }
 
     [Fact]
@@ -43,11 +42,11 @@ public class TransformTests
         var x = torch.randn([1, 2, 8, 8], generator: new Generator(4));
         // The map RandomRotate builds for +90°: out(x, y) samples in(−y, x).
         var r = RandomAffine.Warp(x, [0, -1, 0, 1, 0, 0]);
-        Assert.True((r - x.transpose(2, 3).flip(2)).abs().max().item() < 1e-5);
+        Assert.True((r - x.transpose(2, 3).flip(2)).abs().max().ToDouble() < 1e-5);
         var a = new RandomRotate(30).Apply(x, new Generator(6));
         Assert.Equal(a.ToArray<float>(), new RandomRotate(30).Apply(x, new Generator(6)).ToArray<float>());
-        Assert.True((a - x).abs().max().item() > 1e-3);
-        Assert.True((new RandomScale(0.5, 2).Apply(x, new Generator(6)) - x).abs().max().item() > 1e-3);
+        Assert.True((a - x).abs().max().ToDouble() > 1e-3);
+        Assert.True((new RandomScale(0.5, 2).Apply(x, new Generator(6)) - x).abs().max().ToDouble() > 1e-3);
     }
 
     [Fact]

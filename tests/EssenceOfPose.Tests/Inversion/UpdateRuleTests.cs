@@ -1,5 +1,4 @@
 using EssenceOfPose.Inversion;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Tests.Inversion;
 
@@ -9,13 +8,13 @@ public class UpdateRuleTests
     public void Momentum_adagrad_is_the_nnpreimage_update()
     {
         using var scope = torch.NewDisposeScope();
-        var x = torch.tensor(new double[] { 1, -2 }, 1, 2).requires_grad_();
+        var x = torch.tensor(new double[] { 1, -2 }, [1, 2]).requires_grad_();
         using var u = new MomentumAdaGrad(LearningRate: 10, Momentum: 0.9).Create([x]);
         double[] xs = [1, -2], G = [0, 0], v = [0, 0];
         double[][] grads = [[0.5, -3], [2, 1], [-1, 0.25]];
         foreach (var g in grads)
         {
-            u.Step([torch.tensor(g, 1, 2)]);
+            u.Step([torch.tensor(g, [1, 2])]);
             for (var i = 0; i < 2; i++)
             {
                 G[i] = 0.9 * G[i] + g[i] * g[i];
@@ -35,7 +34,7 @@ public class UpdateRuleTests
         var x = torch.zeros([2, 1, 1, 2], dtype: ScalarType.Float64).requires_grad_();
         using var u = new GradientStep(LearningRate: 100, DesiredProgress: 2).Create([x]);
         // Image 0: ‖g‖² = 25 → η = 2/25; image 1: ‖g‖² = 1e-4 → η = 2e4, capped at 100.
-        u.Step([torch.tensor(new double[] { 3, 4, 0.01, 0 }, 2, 1, 1, 2)]);
+        u.Step([torch.tensor(new double[] { 3, 4, 0.01, 0 }, [2, 1, 1, 2])]);
         var now = x.detach().ToArray<double>();
         Assert.Equal(-3 * 2 / 25.0, now[0], 12);
         Assert.Equal(-4 * 2 / 25.0, now[1], 12);
@@ -52,7 +51,7 @@ public class UpdateRuleTests
         using var scope = torch.NewDisposeScope();
         var x = torch.zeros([1, 3], dtype: ScalarType.Float64).requires_grad_();
         using var u = new AdamStep(LearningRate: 0.1).Create([x]);
-        u.Step([torch.tensor(new double[] { 1, -2, 0 }, 1, 3)]);
+        u.Step([torch.tensor(new double[] { 1, -2, 0 }, [1, 3])]);
         // Adam's first step is −lr·sign(g) (bias-corrected moments), 0 where g = 0.
         Assert.Equal(new[] { -0.1, 0.1, 0 }, x.detach().ToArray<double>().Select(v => Math.Round(v, 6)).ToArray());
         Assert.Null(x.grad);

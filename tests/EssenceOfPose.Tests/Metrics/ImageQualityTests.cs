@@ -1,5 +1,4 @@
 using EssenceOfPose.Metrics;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Tests.Metrics;
 
@@ -13,7 +12,7 @@ public class ImageQualityTests
         using var scope = torch.NewDisposeScope();
         var x = Random(1);
         // Image 0 off by 5 everywhere (MSE 25), image 1 by −10 (MSE 100).
-        var y = x + torch.tensor(new float[] { 5, -10 }, 2, 1, 1, 1);
+        var y = x + torch.tensor(new float[] { 5, -10 }, [2, 1, 1, 1]);
         var psnr = ImageQuality.Psnr(x, y);
         Assert.Equal(10 * Math.Log10(255.0 * 255 / 25), psnr[0], 4); // 34.1514 dB
         Assert.Equal(10 * Math.Log10(255.0 * 255 / 100), psnr[1], 4); // 28.1308 dB
@@ -48,8 +47,8 @@ public class ImageQualityTests
         // Flat images have σ = 0, so the contrast–structure factor is C2/C2 = 1 and SSIM = l = (2μxμy + C1)/(μx² + μy² + C1)
         // with C1 = (0.01·255)² = 6.5025, at every window. Channels: (100 vs 110), (50 vs 50), (200 vs 140).
         double[] mx = [100, 50, 200], my = [110, 50, 140];
-        var x = torch.tensor(mx, 1, 3, 1, 1).expand(1, 3, 13, 12).contiguous();
-        var y = torch.tensor(my, 1, 3, 1, 1).expand(1, 3, 13, 12).contiguous();
+        var x = torch.tensor(mx, [1, 3, 1, 1]).expand(1, 3, 13, 12).contiguous();
+        var y = torch.tensor(my, [1, 3, 1, 1]).expand(1, 3, 13, 12).contiguous();
         const double c1 = 6.5025;
         var expected = Enumerable.Range(0, 3).Select(c => (2 * mx[c] * my[c] + c1) / (mx[c] * mx[c] + my[c] * my[c] + c1)).Average();
         Assert.Equal(expected, ImageQuality.Ssim(x, y)[0], 10);
@@ -71,8 +70,8 @@ public class ImageQualityTests
         x.index_put_([TensorIndex.Colon, TensorIndex.Colon, 5, 5], 200);
         y.index_put_([TensorIndex.Colon, TensorIndex.Colon, 5, 5], 100);
         Assert.Equal(0.6468663, ImageQuality.Ssim(x, y)[0], 6);
-        Assert.Equal(0.07076224, ImageQuality.Window()[0, 0, 5, 5].item(), 8);
-        Assert.Equal(1.0, ImageQuality.Window().sum().item(), 12);
+        Assert.Equal(0.07076224, ImageQuality.Window()[0, 0, 5, 5].ToDouble(), 8);
+        Assert.Equal(1.0, ImageQuality.Window().sum().ToDouble(), 12);
     }
 
     [Fact]

@@ -2,13 +2,12 @@ using EssenceOfPose.Data.Pairs;
 using EssenceOfPose.Metrics;
 using EssenceOfPose.Models;
 using EssenceOfPose.Tests.Data;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Tests.Metrics;
 
 public class PoseAgreementTests
 {
-    static Tensor Rows(params double[][] rows) => torch.tensor(rows.SelectMany(r => r).ToArray(), rows.Length, rows[0].Length);
+    static Tensor Rows(params double[][] rows) => torch.tensor(rows.SelectMany(r => r).ToArray(), [rows.Length, rows[0].Length]);
 
     [Fact]
     public void A_reconstruction_equal_to_the_original_agrees_exactly()

@@ -1,5 +1,4 @@
 using EssenceOfPose.Models;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Tests.Models;
 
@@ -55,7 +54,7 @@ public class ArchitectureTests
         var x = torch.randn([1, 3, 101, 101], generator: new Generator(2)) * 50.0;
         var pre = net.Tap(x, "fc5:pre");
         var post = net.Tap(x, "fc5");
-        Assert.True(pre.lt(0).any().item() > 0, "some fc5 units should be negative before the ReLU");
+        Assert.True(pre.lt(0).any().ToDouble() > 0, "some fc5 units should be negative before the ReLU");
         Assert.Equal(F.relu(pre).ToArray<float>(), post.ToArray<float>());
         Assert.Throws<ArgumentException>(() => net.Tap(x, "pool1:pre"));
         var ex = Assert.Throws<ArgumentException>(() => net.Tap(x, "fc7"));

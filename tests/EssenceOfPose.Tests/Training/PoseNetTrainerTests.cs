@@ -1,6 +1,5 @@
 using System.Text.Json;
 using EssenceOfPose.Models;
-using EssenceOfPose.Torch;
 using EssenceOfPose.Training;
 
 namespace EssenceOfPose.Tests.Training;

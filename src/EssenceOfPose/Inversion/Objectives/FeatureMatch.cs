@@ -1,5 +1,4 @@
 using EssenceOfPose.Models;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Inversion;
 
@@ -21,9 +20,9 @@ public static partial class Objectives
         Tensor flat, sq, norm;
         using (torch.no_grad())
         {
-            flat = DisposeScope.Detach(target.detach().flatten(1));
-            sq = DisposeScope.Detach(flat.square().sum(1).clamp_min(1e-12));
-            norm = DisposeScope.Detach(sq.sqrt());
+            flat = target.detach().flatten(1).DetachFromDisposeScope();
+            sq = flat.square().sum(1).clamp_min(1e-12).DetachFromDisposeScope();
+            norm = sq.sqrt().DetachFromDisposeScope();
         }
         var name = cosine > 0 ? $"feature_match({tap},cos={Objective.FormatNumber(cosine)})" : $"feature_match({tap})";
         return new Objective(name, ctx =>
@@ -33,7 +32,7 @@ public static partial class Objectives
                 throw new ArgumentException($"{name}: the target has shape [{n}, {flat.size(1)}] flattened but the tap gives [{phi.size(0)}, {phi.size(1)}]");
             var loss = (phi - flat).square().sum(1) / sq;
             if (cosine == 0) return loss;
-            var cos = (phi * flat).sum(1) / (phi.norm(2, 1).clamp_min(1e-12) * norm);
+            var cos = (phi * flat).sum(1) / (phi.norm(1).clamp_min(1e-12) * norm);
             return loss + cosine * (1 - cos);
         });
     }
@@ -44,6 +43,6 @@ public static partial class Objectives
         using var _ = torch.no_grad();
         var f = features.flatten(1);
         var t = target.flatten(1);
-        return (f - t).norm(2, 1) / t.norm(2, 1).clamp_min(1e-12);
+        return (f - t).norm(1) / t.norm(1).clamp_min(1e-12);
     }
 }

@@ -23,6 +23,6 @@ public static partial class Objectives
         new($"layer_l2({tap},½{(reduction == LayerReduction.Sum ? "sum" : "mean")})", ctx =>
         {
             var sq = ctx.Tap(tap).flatten(1).square();
-            return (reduction == LayerReduction.Sum ? sq.sum(1) : sq.mean(1)) * -0.5;
+            return (reduction == LayerReduction.Sum ? sq.sum(1) : sq.mean([1])) * -0.5;
         });
 }

@@ -1,4 +1,3 @@
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Inversion;
 
@@ -11,7 +10,7 @@ public static partial class Objectives
     /// </summary>
     public static Objective MatchLogit(Tensor partner)
     {
-        var p = DisposeScope.Detach(partner.detach());
+        var p = partner.detach().DetachFromDisposeScope();
         return new Objective("match_logit", ctx =>
         {
             var logits = ctx.Heads(p).MatchLogits;

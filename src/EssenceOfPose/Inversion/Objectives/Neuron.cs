@@ -1,4 +1,3 @@
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Inversion;
 
@@ -35,8 +34,8 @@ public static partial class Objectives
                 var shape = blob.shape;
                 var rows = group.ToArray();
                 var flat = rows.Select(i => list[i].FlatIndex(shape)).ToArray();
-                var rowIndex = torch.tensor(rows.Select(i => (long)i).ToArray(), rows.Length).to(blob.device);
-                var picked = blob.flatten(1).index_select(0, rowIndex).gather(1, torch.tensor(flat, flat.Length, 1).to(blob.device)).squeeze(1);
+                var rowIndex = torch.tensor(rows.Select(i => (long)i).ToArray(), [rows.Length]).to(blob.device);
+                var picked = blob.flatten(1).index_select(0, rowIndex).gather(1, torch.tensor(flat, [flat.Length, 1]).to(blob.device)).squeeze(1);
                 var full = torch.zeros([list.Length], dtype: picked.dtype, device: picked.device).scatter(0, rowIndex, picked);
                 values = values is null ? full : values + full;
             }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Inversion;
 

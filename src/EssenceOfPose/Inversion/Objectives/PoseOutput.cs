@@ -1,4 +1,3 @@
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Inversion;
 
@@ -11,7 +10,7 @@ public static partial class Objectives
     /// </summary>
     public static Objective PoseOutput(Tensor partner, int component)
     {
-        var p = DisposeScope.Detach(partner.detach());
+        var p = partner.detach().DetachFromDisposeScope();
         return new Objective($"pose_output[{component}]", ctx =>
         {
             var pose = ctx.Heads(p).Pose;

@@ -1,4 +1,3 @@
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Inversion;
 
@@ -34,10 +33,10 @@ public sealed record FourierParameterisation(double DecayPower = 1, bool Decorre
             dft = new RealDft2((int)initial.size(2), (int)initial.size(3), device, dtype);
             var floor = 1.0 / Math.Max(dft.Height, dft.Width);
             var s = dft.Frequencies().Select(f => 1 / Math.Pow(Math.Max(f, floor), options.DecayPower)).ToArray();
-            scale = DisposeScope.Detach(torch.tensor(s, dft.Height, dft.SpectrumWidth).to(device, dtype));
-            colour = DisposeScope.Detach(torch.tensor(ColourDecorrelation.Matrix(), 3, 3).to(device, dtype));
-            colourInverse = DisposeScope.Detach(torch.tensor(ColourDecorrelation.Inverse(), 3, 3).to(device, dtype));
-            spectrum = DisposeScope.Detach(torch.zeros([initial.size(0), 3, 2, dft.Height, dft.SpectrumWidth], dtype: dtype, device: device));
+            scale = torch.tensor(s, [dft.Height, dft.SpectrumWidth]).to(dtype, device).DetachFromDisposeScope();
+            colour = torch.tensor(ColourDecorrelation.Matrix(), [3, 3]).to(dtype, device).DetachFromDisposeScope();
+            colourInverse = torch.tensor(ColourDecorrelation.Inverse(), [3, 3]).to(dtype, device).DetachFromDisposeScope();
+            spectrum = new Parameter(torch.zeros([initial.size(0), 3, 2, dft.Height, dft.SpectrumWidth], dtype: dtype, device: device), requires_grad: true).DetachFromDisposeScope();
             SetImage(initial);
             spectrum.requires_grad_();
         }

@@ -1,4 +1,3 @@
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Inversion;
 
@@ -15,8 +14,8 @@ public sealed record PixelParameterisation : ImageParameterisation
 
         public Leaf(Tensor initial)
         {
-            using (torch.no_grad()) pixels = DisposeScope.Detach(initial.detach().clone());
-            pixels.requires_grad_();
+            // A Parameter, so that TorchSharp's optimisers (AdamStep) take it as it is.
+            using (torch.no_grad()) pixels = new Parameter(initial.detach().clone(), requires_grad: true).DetachFromDisposeScope();
         }
 
         public IReadOnlyList<Tensor> Parameters => [pixels];

@@ -1,4 +1,3 @@
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Inversion;
 
@@ -42,7 +41,7 @@ internal sealed class RealDft2 : IDisposable
                 sf[x * wf + v] = Math.Sin(a) / Math.Sqrt(width);
             }
         }
-        Tensor Make(double[] d, int rows, int cols) => DisposeScope.Detach(torch.tensor(d, rows, cols).to(device, dtype));
+        Tensor Make(double[] d, int rows, int cols) => torch.tensor(d, [rows, cols]).to(dtype, device).DetachFromDisposeScope();
         cosH = Make(ch, height, height);
         sinH = Make(sh, height, height);
         cosWInverse = Make(ci, wf, width);

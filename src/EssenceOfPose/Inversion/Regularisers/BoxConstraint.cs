@@ -1,4 +1,3 @@
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Inversion;
 
@@ -15,7 +14,7 @@ public sealed record BoxConstraint(double Bound = 160) : StepRegulariser
     {
         if (!(Bound > 0)) throw new ArgumentOutOfRangeException(nameof(Bound), Bound, "the bound must be positive");
         // A black pixel gives B/0 = ∞, clamped to 1: it stays black.
-        var factor = (Bound / image.norm(2, 1, keepdim: true)).clamp_max(1);
+        var factor = (Bound / image.norm(1, keepdim: true)).clamp_max(1);
         return image * factor;
     }
 }

@@ -1,4 +1,3 @@
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Inversion;
 
@@ -15,7 +14,7 @@ public sealed record ChannelRange(double[] Mean) : StepRegulariser
     internal override Tensor Apply(Tensor image, Tensor? gradient, int step)
     {
         if (Mean.Length != image.size(1)) throw new ArgumentException($"{Mean.Length} channel means for an image with {image.size(1)} channels");
-        var mean = torch.tensor(Mean, 1, Mean.Length, 1, 1).to(image.device, image.dtype);
+        var mean = torch.tensor(Mean, [1, Mean.Length, 1, 1]).to(image.dtype, image.device);
         return image.clamp(-mean, 255 - mean);
     }
 

@@ -1,4 +1,3 @@
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Inversion;
 
@@ -39,10 +38,10 @@ public sealed record GaussianBlur(double Width, int Every = 1) : StepRegulariser
         var rx = Math.Min(r, image.size(3) - 1);
         var ky = Cut(k, ry);
         var kx = Cut(k, rx);
-        var wy = torch.tensor(ky, 1, 1, ky.Length, 1).to(image.device, image.dtype).expand(c, 1, ky.Length, 1);
-        var wx = torch.tensor(kx, 1, 1, 1, kx.Length).to(image.device, image.dtype).expand(c, 1, 1, kx.Length);
-        var x = F.conv2d(F.pad(image, [0, 0, ry, ry], "reflect"), wy, groups: c);
-        return F.conv2d(F.pad(x, [rx, rx, 0, 0], "reflect"), wx, groups: c);
+        var wy = torch.tensor(ky, [1, 1, ky.Length, 1]).to(image.dtype, image.device).expand(c, 1, ky.Length, 1);
+        var wx = torch.tensor(kx, [1, 1, 1, kx.Length]).to(image.dtype, image.device).expand(c, 1, 1, kx.Length);
+        var x = F.conv2d(F.pad(image, [0, 0, ry, ry], PaddingModes.Reflect), wy, groups: c);
+        return F.conv2d(F.pad(x, [rx, rx, 0, 0], PaddingModes.Reflect), wx, groups: c);
     }
 
     static double[] Cut(double[] k, long radius)

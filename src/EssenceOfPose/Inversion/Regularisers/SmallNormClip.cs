@@ -1,4 +1,3 @@
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Inversion;
 
@@ -12,5 +11,5 @@ public sealed record SmallNormClip(double Percentile) : StepRegulariser
     public override string Name => $"norm_clip({Objective.FormatNumber(Percentile)}%)";
 
     internal override Tensor Apply(Tensor image, Tensor? gradient, int step) =>
-        PixelPercentile.ZeroBelow(image, image.norm(2, 1), Percentile);
+        PixelPercentile.ZeroBelow(image, image.norm(1), Percentile);
 }

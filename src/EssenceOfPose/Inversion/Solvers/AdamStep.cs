@@ -1,11 +1,9 @@
-using EssenceOfPose.Torch;
-using EssenceOfPose.Torch.Optim;
 
 namespace EssenceOfPose.Inversion;
 
 /// <summary>
 /// Adam (Kingma &amp; Ba, 2015), the optimiser of Lucid's <c>render_vis</c> (lr 0.05 there), through
-/// the binding's <see cref="Adam"/>. It normalises each element's step, so images of a batch do
+/// TorchSharp's <see cref="Adam"/>. It normalises each element's step, so images of a batch do
 /// not interact.
 /// </summary>
 public sealed record AdamStep(double LearningRate = 0.05, double Beta1 = 0.9, double Beta2 = 0.999, double Epsilon = 1e-8) : UpdateRule
@@ -13,7 +11,8 @@ public sealed record AdamStep(double LearningRate = 0.05, double Beta1 = 0.9, do
     public override string Name => $"adam(lr={Objective.FormatNumber(LearningRate)})";
 
     internal override IUpdater Create(IReadOnlyList<Tensor> parameters) =>
-        new Updater(new Adam(parameters, LearningRate, (Beta1, Beta2), Epsilon), parameters);
+        new Updater(torch.optim.Adam(parameters.Select(p => p as Parameter
+            ?? throw new ArgumentException("Adam steps Parameters; every parameterisation makes its leaves Parameters")), LearningRate, Beta1, Beta2, Epsilon), parameters);
 
     sealed class Updater(Adam adam, IReadOnlyList<Tensor> parameters) : IUpdater
     {

@@ -1,4 +1,3 @@
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Inversion;
 
@@ -30,7 +29,7 @@ public sealed record GradientStep(double LearningRate, double? DesiredProgress =
             using var _ = torch.no_grad();
             if (rule.DesiredProgress is not { } desired)
             {
-                for (var i = 0; i < parameters.Count; i++) parameters[i].sub_(gradients[i], rule.LearningRate);
+                for (var i = 0; i < parameters.Count; i++) parameters[i].add_(gradients[i], -rule.LearningRate);
                 return;
             }
             // ‖g‖² per image over every leaf; a zero gradient takes the capped rate (and moves nothing).

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Inversion;
 
@@ -23,7 +22,7 @@ public sealed record InversionOptions(
     ulong Seed)
 {
     /// <summary>The libtorch version the run used.</summary>
-    public string Torch { get; init; } = torch.version;
+    public string Torch { get; init; } = torch.__version__;
 
     static readonly JsonSerializerOptions Json = new()
     {
@@ -38,5 +37,5 @@ public sealed record InversionOptions(
         JsonSerializer.Deserialize<InversionOptions>(json, Json) ?? throw new JsonException("empty options");
 
     internal static InversionOptions For(InversionPreset preset, RenderPlan plan, string target, int stride, long batch, int size, Generator generator) =>
-        new(preset.Name, preset, target, stride, batch, size, plan.ObjectiveName, plan.Parameterisation, plan.Phases, generator.initial_seed());
+        new(preset.Name, preset, target, stride, batch, size, plan.ObjectiveName, plan.Parameterisation, plan.Phases, (ulong)generator.initial_seed());
 }

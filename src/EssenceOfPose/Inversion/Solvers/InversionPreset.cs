@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using EssenceOfPose.Models;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Inversion;
 

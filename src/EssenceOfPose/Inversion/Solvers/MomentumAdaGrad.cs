@@ -1,4 +1,3 @@
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Inversion;
 
@@ -38,8 +37,8 @@ public sealed record MomentumAdaGrad(double LearningRate, double Momentum = 0.9)
             this.rule = rule;
             this.parameters = parameters;
             using var _ = torch.no_grad();
-            accumulated = parameters.Select(p => DisposeScope.Detach(torch.zeros_like(p))).ToArray();
-            velocity = parameters.Select(p => DisposeScope.Detach(torch.zeros_like(p))).ToArray();
+            accumulated = parameters.Select(p => torch.zeros_like(p).DetachFromDisposeScope()).ToArray();
+            velocity = parameters.Select(p => torch.zeros_like(p).DetachFromDisposeScope()).ToArray();
         }
 
         public void Step(IReadOnlyList<Tensor> gradients)

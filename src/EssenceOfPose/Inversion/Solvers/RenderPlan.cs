@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Inversion;
 

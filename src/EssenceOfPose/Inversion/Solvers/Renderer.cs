@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using EssenceOfPose.Models;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Inversion;
 

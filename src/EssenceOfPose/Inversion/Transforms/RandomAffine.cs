@@ -1,4 +1,3 @@
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Inversion;
 
@@ -12,9 +11,9 @@ internal static class RandomAffine
     internal static Tensor Warp(Tensor images, double[] theta)
     {
         var n = images.size(0);
-        var t = torch.tensor(theta, n, 2, 3).to(images.device, images.dtype);
+        var t = torch.tensor(theta, [n, 2, 3]).to(images.dtype, images.device);
         var grid = F.affine_grid(t, images.shape, align_corners: false);
-        return F.grid_sample(images, grid, "bilinear", "reflection", align_corners: false);
+        return F.grid_sample(images, grid, GridSampleMode.Bilinear, GridSamplePaddingMode.Reflection, align_corners: false);
     }
 
     /// <summary>n values uniform in [lo, hi] from the generator.</summary>

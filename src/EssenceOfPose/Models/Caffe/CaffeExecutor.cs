@@ -1,4 +1,4 @@
-using EssenceOfPose.Torch;
+using System.Runtime.InteropServices;
 
 namespace EssenceOfPose.Models.Caffe;
 
@@ -95,7 +95,7 @@ public sealed class CaffeExecutor : IDisposable
             t.Dispose();
             t = moved;
         }
-        return DisposeScope.Detach(t);
+        return t.DetachFromDisposeScope();
     }
 
     /// <summary>The deploy net this runs (its summary lists what was skipped).</summary>
@@ -141,7 +141,7 @@ public sealed class CaffeExecutor : IDisposable
             {
                 tops = CaffeLayerOps.Run(layer, bottoms, _learned.GetValueOrDefault(layer.Name));
             }
-            catch (Exception e) when (e is CaffeShapeError or TorchException)
+            catch (Exception e) when (e is CaffeShapeError or ExternalException)
             {
                 string where = layer.Location?.ToString() ?? Deploy.Net.Source;
                 string sizes = string.Join(", ", bottoms.Select(b => string.Join('×', b.shape)));

@@ -1,4 +1,3 @@
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Models.Caffe;
 
@@ -20,8 +19,8 @@ internal static class CaffeImportCheck
         using var generator = new Generator(2016);
         long[] batch = [2, 3, model.InputSize, model.InputSize];
         // Mean-subtracted pixels have about this spread.
-        var first = torch.randn(batch, generator) * 64.0;
-        var second = torch.randn(batch, generator) * 64.0;
+        var first = torch.randn(batch, generator: generator) * 64.0;
+        var second = torch.randn(batch, generator: generator) * 64.0;
         bool siamese = recognition.Has(CaffePart.Merge);
         var inputs = new Dictionary<string, Tensor>();
         if (recognition.Has(CaffePart.PairSlice))
@@ -43,8 +42,8 @@ internal static class CaffeImportCheck
         var agreement = new Dictionary<string, double>();
         foreach (var (blob, value) in ours)
         {
-            double difference = (value - caffe[blob]).abs().max().item();
-            double scale = Math.Max(1, caffe[blob].abs().max().item());
+            double difference = (value - caffe[blob]).abs().max().ToDouble();
+            double scale = Math.Max(1, caffe[blob].abs().max().ToDouble());
             if (!(difference <= Tolerance * scale))
                 throw new InvalidOperationException(
                     $"the imported {model.Architecture} does not reproduce the Caffe net at blob '{blob}': largest |difference| {difference:g4} for values up to {scale:g4}; nothing was imported");

@@ -1,6 +1,5 @@
 using EssenceOfPose.Data.Manifests;
 using EssenceOfPose.Data.Pairs;
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Models.Caffe;
 

@@ -1,4 +1,3 @@
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Models.Caffe;
 
@@ -12,7 +11,7 @@ internal static class CaffeModelLoader
     public static IReadOnlyList<CaffeLoadedLayer> Load(SiameseNet model, CaffeArchitecture arch,
         IReadOnlyDictionary<string, CaffeLayerWeights> weights, bool withPose, string source)
     {
-        var parameters = model.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        var parameters = model.named_parameters().ToDictionary(p => p.name, p => (Tensor)p.parameter);
         var loaded = new List<CaffeLoadedLayer>();
         using var _ = torch.no_grad();
         foreach (var expected in arch.Layers.Where(e => weights.ContainsKey(e.Name)))

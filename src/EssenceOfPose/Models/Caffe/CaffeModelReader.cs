@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using Google.Protobuf;
 using static Google.Protobuf.WireFormat;
-using F = EssenceOfPose.Models.Caffe.CaffeProtoFields;
+using Fields = EssenceOfPose.Models.Caffe.CaffeProtoFields;
 
 namespace EssenceOfPose.Models.Caffe;
 
@@ -56,14 +56,14 @@ internal sealed class CaffeModelReader
         {
             switch (GetTagFieldNumber(tag))
             {
-                case F.Net.Name:
+                case Fields.Net.Name:
                     name = String(net, tag, "NetParameter.name");
                     break;
-                case F.Net.Layer:
+                case Fields.Net.Layer:
                     forms.Add(CaffeLayerForm.Layer);
                     layers.Add(Within($"layer[{layers.Count}]", Nested(net, tag, "NetParameter.layer"), ReadLayer));
                     break;
-                case F.Net.V1Layers:
+                case Fields.Net.V1Layers:
                     forms.Add(CaffeLayerForm.V1);
                     layers.Add(Within($"layers[{layers.Count}]", Nested(net, tag, "NetParameter.layers"), ReadV1Layer));
                     break;
@@ -87,15 +87,15 @@ internal sealed class CaffeModelReader
         {
             switch (GetTagFieldNumber(tag))
             {
-                case F.Layer.Name:
+                case Fields.Layer.Name:
                     name = String(m, tag, "LayerParameter.name");
                     _path[^1] += $" '{name}'";
                     break;
-                case F.Layer.Type: type = String(m, tag, "LayerParameter.type"); break;
-                case F.Layer.Bottom: bottoms.Add(String(m, tag, "LayerParameter.bottom")); break;
-                case F.Layer.Top: tops.Add(String(m, tag, "LayerParameter.top")); break;
-                case F.Layer.Param: paramNames.Add(Within("param", Nested(m, tag, "LayerParameter.param"), ReadParamSpecName)); break;
-                case F.Layer.Blobs: blobs.Add(Within($"blobs[{blobs.Count}]", Nested(m, tag, "LayerParameter.blobs"), ReadBlob)); break;
+                case Fields.Layer.Type: type = String(m, tag, "LayerParameter.type"); break;
+                case Fields.Layer.Bottom: bottoms.Add(String(m, tag, "LayerParameter.bottom")); break;
+                case Fields.Layer.Top: tops.Add(String(m, tag, "LayerParameter.top")); break;
+                case Fields.Layer.Param: paramNames.Add(Within("param", Nested(m, tag, "LayerParameter.param"), ReadParamSpecName)); break;
+                case Fields.Layer.Blobs: blobs.Add(Within($"blobs[{blobs.Count}]", Nested(m, tag, "LayerParameter.blobs"), ReadBlob)); break;
                 default: m.Input.SkipLastField(); break;
             }
         }
@@ -107,7 +107,7 @@ internal sealed class CaffeModelReader
         string? name = null;
         while (Next(m) is var tag and not 0)
         {
-            if (GetTagFieldNumber(tag) == F.ParamSpec.Name)
+            if (GetTagFieldNumber(tag) == Fields.ParamSpec.Name)
                 name = String(m, tag, "ParamSpec.name");
             else
                 m.Input.SkipLastField();
@@ -125,19 +125,19 @@ internal sealed class CaffeModelReader
         {
             switch (GetTagFieldNumber(tag))
             {
-                case F.V1Layer.Name:
+                case Fields.V1Layer.Name:
                     name = String(m, tag, "V1LayerParameter.name");
                     _path[^1] += $" '{name}'";
                     break;
-                case F.V1Layer.Type:
+                case Fields.V1Layer.Type:
                     Expect(tag, WireType.Varint, "V1LayerParameter.type");
                     int number = m.Input.ReadEnum();
                     type = CaffeLayerTypes.FromV1Number(number) ?? throw Fail($"unknown V1 layer type number {number}");
                     break;
-                case F.V1Layer.Bottom: bottoms.Add(String(m, tag, "V1LayerParameter.bottom")); break;
-                case F.V1Layer.Top: tops.Add(String(m, tag, "V1LayerParameter.top")); break;
-                case F.V1Layer.Param: paramNames.Add(String(m, tag, "V1LayerParameter.param")); break;
-                case F.V1Layer.Blobs: blobs.Add(Within($"blobs[{blobs.Count}]", Nested(m, tag, "V1LayerParameter.blobs"), ReadBlob)); break;
+                case Fields.V1Layer.Bottom: bottoms.Add(String(m, tag, "V1LayerParameter.bottom")); break;
+                case Fields.V1Layer.Top: tops.Add(String(m, tag, "V1LayerParameter.top")); break;
+                case Fields.V1Layer.Param: paramNames.Add(String(m, tag, "V1LayerParameter.param")); break;
+                case Fields.V1Layer.Blobs: blobs.Add(Within($"blobs[{blobs.Count}]", Nested(m, tag, "V1LayerParameter.blobs"), ReadBlob)); break;
                 default: m.Input.SkipLastField(); break;
             }
         }
@@ -155,19 +155,19 @@ internal sealed class CaffeModelReader
             int field = GetTagFieldNumber(tag);
             switch (field)
             {
-                case F.Blob.Num or F.Blob.Channels or F.Blob.Height or F.Blob.Width:
+                case Fields.Blob.Num or Fields.Blob.Channels or Fields.Blob.Height or Fields.Blob.Width:
                     Expect(tag, WireType.Varint, "BlobProto.num/channels/height/width");
-                    legacy[field - F.Blob.Num] = m.Input.ReadInt64();
+                    legacy[field - Fields.Blob.Num] = m.Input.ReadInt64();
                     break;
-                case F.Blob.Shape:
+                case Fields.Blob.Shape:
                     // Repeated occurrences of a message field merge, and merging a repeated field appends.
                     shape ??= [];
                     shape.AddRange(Within("shape", Nested(m, tag, "BlobProto.shape"), ReadShape));
                     break;
-                case F.Blob.Data:
+                case Fields.Blob.Data:
                     data.Add(Fixed(m, tag, WireType.Fixed32, "BlobProto.data", 4, (b, n) => ToFloats(b, n)));
                     break;
-                case F.Blob.DoubleData:
+                case Fields.Blob.DoubleData:
                     doubles.Add(Fixed(m, tag, WireType.Fixed64, "BlobProto.double_data", 8, (b, n) => ToDoubles(b, n)));
                     break;
                 default:
@@ -200,7 +200,7 @@ internal sealed class CaffeModelReader
         var dims = new List<long>();
         while (Next(m) is var tag and not 0)
         {
-            if (GetTagFieldNumber(tag) != F.BlobShape.Dim)
+            if (GetTagFieldNumber(tag) != Fields.BlobShape.Dim)
             {
                 m.Input.SkipLastField();
                 continue;

@@ -1,6 +1,6 @@
 using Google.Protobuf;
 using static Google.Protobuf.WireFormat;
-using F = EssenceOfPose.Models.Caffe.CaffeProtoFields;
+using Fields = EssenceOfPose.Models.Caffe.CaffeProtoFields;
 
 namespace EssenceOfPose.Models.Caffe;
 
@@ -30,43 +30,43 @@ internal static class CaffeModelWriter
         return Message(o =>
         {
             if (model.Name.Length > 0)
-                WriteString(o, F.Net.Name, model.Name);
+                WriteString(o, Fields.Net.Name, model.Name);
             foreach (var layer in model.Layers)
             {
                 if (options.Form == CaffeLayerForm.Layer)
-                    WriteMessage(o, F.Net.Layer, l => WriteLayer(l, layer, options));
+                    WriteMessage(o, Fields.Net.Layer, l => WriteLayer(l, layer, options));
                 else
-                    WriteMessage(o, F.Net.V1Layers, l => WriteV1Layer(l, layer, options));
+                    WriteMessage(o, Fields.Net.V1Layers, l => WriteV1Layer(l, layer, options));
             }
         });
     }
 
     private static void WriteLayer(CodedOutputStream o, CaffeModelLayer layer, CaffeModelWriteOptions options)
     {
-        WriteString(o, F.Layer.Name, layer.Name);
-        WriteString(o, F.Layer.Type, layer.Type);
-        foreach (var b in layer.Bottoms) WriteString(o, F.Layer.Bottom, b);
-        foreach (var t in layer.Tops) WriteString(o, F.Layer.Top, t);
+        WriteString(o, Fields.Layer.Name, layer.Name);
+        WriteString(o, Fields.Layer.Type, layer.Type);
+        foreach (var b in layer.Bottoms) WriteString(o, Fields.Layer.Bottom, b);
+        foreach (var t in layer.Tops) WriteString(o, Fields.Layer.Top, t);
         foreach (var p in layer.ParamNames)
-            WriteMessage(o, F.Layer.Param, s => { if (p is not null) WriteString(s, F.ParamSpec.Name, p); });
+            WriteMessage(o, Fields.Layer.Param, s => { if (p is not null) WriteString(s, Fields.ParamSpec.Name, p); });
         foreach (var blob in layer.Blobs)
-            WriteMessage(o, F.Layer.Blobs, b => WriteBlob(b, blob, options));
+            WriteMessage(o, Fields.Layer.Blobs, b => WriteBlob(b, blob, options));
     }
 
     private static void WriteV1Layer(CodedOutputStream o, CaffeModelLayer layer, CaffeModelWriteOptions options)
     {
         // Field order as protoc emits it (by number): bottom 2, top 3, name 4, type 5, blobs 6, param 1001.
-        foreach (var b in layer.Bottoms) WriteString(o, F.V1Layer.Bottom, b);
-        foreach (var t in layer.Tops) WriteString(o, F.V1Layer.Top, t);
-        WriteString(o, F.V1Layer.Name, layer.Name);
+        foreach (var b in layer.Bottoms) WriteString(o, Fields.V1Layer.Bottom, b);
+        foreach (var t in layer.Tops) WriteString(o, Fields.V1Layer.Top, t);
+        WriteString(o, Fields.V1Layer.Name, layer.Name);
         int type = CaffeLayerTypes.ToV1Number(layer.Type)
             ?? throw new ArgumentException($"layer '{layer.Name}': type {layer.Type} has no V1 enum value", nameof(layer));
-        o.WriteTag(F.V1Layer.Type, WireType.Varint);
+        o.WriteTag(Fields.V1Layer.Type, WireType.Varint);
         o.WriteEnum(type);
         foreach (var blob in layer.Blobs)
-            WriteMessage(o, F.V1Layer.Blobs, b => WriteBlob(b, blob, options));
+            WriteMessage(o, Fields.V1Layer.Blobs, b => WriteBlob(b, blob, options));
         foreach (var p in layer.ParamNames)
-            WriteString(o, F.V1Layer.Param, p ?? "");
+            WriteString(o, Fields.V1Layer.Param, p ?? "");
     }
 
     private static void WriteBlob(CodedOutputStream o, CaffeBlob blob, CaffeModelWriteOptions options)
@@ -78,13 +78,13 @@ internal static class CaffeModelWriter
             var four = Enumerable.Repeat(1, 4 - blob.Shape.Length).Concat(blob.Shape).ToArray();
             for (int i = 0; i < 4; i++)
             {
-                o.WriteTag(F.Blob.Num + i, WireType.Varint);
+                o.WriteTag(Fields.Blob.Num + i, WireType.Varint);
                 o.WriteInt64(four[i]);
             }
         }
         if (options.PackedFloats)
         {
-            o.WriteTag(F.Blob.Data, WireType.LengthDelimited);
+            o.WriteTag(Fields.Blob.Data, WireType.LengthDelimited);
             o.WriteLength(checked(blob.Data.Length * 4));
             foreach (float v in blob.Data)
                 o.WriteFloat(v);
@@ -93,15 +93,15 @@ internal static class CaffeModelWriter
         {
             foreach (float v in blob.Data)
             {
-                o.WriteTag(F.Blob.Data, WireType.Fixed32);
+                o.WriteTag(Fields.Blob.Data, WireType.Fixed32);
                 o.WriteFloat(v);
             }
         }
         if (!options.LegacyBlobShape)
-            WriteMessage(o, F.Blob.Shape, s =>
+            WriteMessage(o, Fields.Blob.Shape, s =>
             {
                 var dims = Message(d => { foreach (int dim in blob.Shape) d.WriteInt64(dim); });
-                s.WriteTag(F.BlobShape.Dim, WireType.LengthDelimited);
+                s.WriteTag(Fields.BlobShape.Dim, WireType.LengthDelimited);
                 s.WriteBytes(ByteString.CopyFrom(dims));
             });
     }

@@ -1,4 +1,3 @@
-using EssenceOfPose.Torch;
 
 namespace EssenceOfPose.Models.Caffe;
 
@@ -46,6 +45,6 @@ internal static class CaffePooling
             int start = o * stride - pad;
             d[o] = Math.Min(start + kernel, size + pad) - start;
         }
-        return torch.tensor(d, count);
+        return torch.tensor(d, [count]);
     }
 }
