@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
 # Installs what the suite needs on Debian 12 and builds it. Safe to repeat: every
 # step checks first and does nothing when its work is already done.
-#   - apt: libtorch (tensors, autograd), OpenBLAS (fast matrix products), stb
-#     (JPEG/PNG, TrueType captions), cmake + g++ (the native shim), chromium (the
-#     report's browser test), DejaVu fonts (captions on image grids), jq (scripts/notebooks.sh
-#     checks that committed notebooks carry no outputs)
+#   - apt: chromium (the report's browser test), DejaVu fonts (captions on image grids),
+#     jq (scripts/notebooks.sh checks that committed notebooks carry no outputs),
+#     jupyter-nbconvert (runs the notebooks as a user's Jupyter does), libstb0 (image codecs);
+#     where the system libstdc++ lacks GLIBCXX_3.4.32 (Debian 12), g++, patchelf and python3
+#     for TorchSharp's compat step (tools/torchsharp-compat, run by the build)
 #   - npm: plotly.js-dist-min into .tools/ (charts in the offline HTML report)
-#   - dotnet build: builds the native shim through CMake, then the managed projects
+#   - dotnet: the tools in .config/dotnet-tools.json (dotnet-interactive, the notebooks' kernel),
+#     its Jupyter kernelspec, then the solution (TorchSharp and libtorch 2.10 come from NuGet)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(libtorch-dev libopenblas0-pthread libstb0 libstb-dev cmake g++ chromium fonts-dejavu-core jq)
+APT_PACKAGES=(chromium fonts-dejavu-core jq jupyter-nbconvert libstb0)
+libstdcxx=$(/sbin/ldconfig -p 2>/dev/null | awk '/libstdc\+\+\.so\.6 .*x86-64/ {print $NF; exit}')
+if [ -n "$libstdcxx" ] && ! grep -qa 'GLIBCXX_3\.4\.32' "$libstdcxx"; then
+  APT_PACKAGES+=(g++ patchelf python3)
+fi
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
@@ -34,6 +40,9 @@ if [ ! -f "$PLOTLY" ]; then
     echo "setup: npm not found; the HTML report will show charts as JSON" >&2
   fi
 fi
+
+dotnet tool restore >/dev/null
+bash scripts/jupyter-kernel.sh
 
 CONFIGURATION="${CONFIGURATION:-Release}"
 dotnet build Experiments.sln -c "$CONFIGURATION" -nologo -v quiet -clp:ErrorsOnly

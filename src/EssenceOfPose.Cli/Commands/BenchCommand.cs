@@ -16,12 +16,12 @@ internal static class BenchCommand
         {
             var n = r.GetValue(threads);
             var rows = TorchBench.Run(n, r.GetValue(repeats));
-            Console.WriteLine($"libtorch {torch.version}, {n} thread(s), median of {r.GetValue(repeats)} runs, {Environment.ProcessorCount} cores");
+            Console.WriteLine($"libtorch {torch.__version__}, {n} thread(s), median of {r.GetValue(repeats)} runs, {Environment.ProcessorCount} cores");
             Console.WriteLine($"{"workload",-30} {"unit",-8} {"binding",10} {"C++",10} {"ratio",7}  goal");
             foreach (var row in rows)
                 Console.WriteLine($"{row.Name,-30} {row.Unit,-8} {row.Binding,10:F2} {row.Reference,10:F2} {row.Binding / row.Reference,7:F3}  {row.Goal}");
             if (r.GetValue(json) is { } file)
-                JsonOutput.Write(file, new { threads = n, repeats = r.GetValue(repeats), torch = torch.version, rows });
+                JsonOutput.Write(file, new { threads = n, repeats = r.GetValue(repeats), torch = torch.__version__, rows });
             return 0;
         });
         return new Command("bench", "Benchmarks.") { torchCmd };

@@ -17,7 +17,7 @@ internal static class EvalCommand
         var posenet = new Command("posenet", "Rotation, translation and matching figures on the held-out split, with the mean-pose and raw-pixel baselines.") { model, data, json, threads };
         posenet.SetAction(r =>
         {
-            if (r.GetValue(threads) is { } n) EssenceOfPose.Torch.torch.set_num_threads(n);
+            if (r.GetValue(threads) is { } n) torch.set_num_threads(n);
             var path = r.GetValue(model)!.FullName;
             var (net, info) = Checkpoint.Load(path);
             using var _ = net;

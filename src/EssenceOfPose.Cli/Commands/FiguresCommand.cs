@@ -23,7 +23,7 @@ internal static class FiguresCommand
         {
             var o = VerbSupport.IsFull(r.GetValue(profile)!) ? PosterFiguresOptions.Full : PosterFiguresOptions.Quick;
             if (r.GetValue(images) is { } n) o = o with { Images = n, RegulariserImages = Math.Min(o.RegulariserImages, n), SaliencyPairs = Math.Min(o.SaliencyPairs, n), DreamImages = Math.Min(o.DreamImages, n) };
-            if (r.GetValue(threads) is { } t) EssenceOfPose.Torch.torch.set_num_threads(t);
+            if (r.GetValue(threads) is { } t) torch.set_num_threads(t);
             var (net, info, source) = VerbSupport.LoadModel(r.GetValue(model)!);
             using var _ = net;
             var dir = r.GetValue(output)!.FullName;

@@ -3,6 +3,7 @@ using System.Globalization;
 using EssenceOfPose.Data;
 using EssenceOfPose.Figures;
 using EssenceOfPose.Inversion;
+using EssenceOfPose.Models;
 
 namespace EssenceOfPose.Cli;
 
@@ -23,14 +24,17 @@ internal static class InvertCommand
         var leak = VerbSupport.LeakOption();
         var output = new Option<DirectoryInfo>("--out") { Description = "output folder", Required = true };
         var json = VerbSupport.JsonOption();
+        var device = VerbSupport.DeviceOption();
         var cmd = new Command("invert", "Reconstruct images from their code at a tap by optimisation; writes PNGs, snapshots, a loss chart and result.json.")
         {
-            model, layer, image, partner, preset, profile, steps, seed, weight, leak, output, json,
+            model, layer, image, partner, preset, profile, steps, seed, weight, leak, output, json, device,
         };
         cmd.SetAction((r, ct) => VerbSupport.Guard("invert", () =>
         {
+            var on = DeviceName.Parse(r.GetValue(device)!);
             var (net, info, source) = VerbSupport.LoadModel(r.GetValue(model)!);
             using var _ = net;
+            net.to(on);
             using var scope = torch.NewDisposeScope();
             var tap = TapCheck.Require(net, r.GetValue(layer)!);
             var p = FigurePresets.ForInversion(VerbSupport.Preset(r.GetValue(preset)!, r.GetValue(profile)!, r.GetValue(steps), r.GetValue(seed)), info.Mean, r.GetValue(weight), r.GetValue(leak));

@@ -4,7 +4,7 @@ using System.Diagnostics;
 namespace EssenceOfPose.Cli;
 
 /// <summary>
-/// `eop smoke`: the binding end to end in seconds — a tiny conv net learns to tell which half of a
+/// `eop smoke`: TorchSharp end to end in seconds — a tiny conv net learns to tell which half of a
 /// noisy 16×16 image holds a bright square, on synthetic tensors, and the loss falls.
 /// </summary>
 internal static class SmokeCommand
@@ -20,15 +20,15 @@ internal static class SmokeCommand
             var n = r.GetValue(steps);
             if (n < 10) throw new ArgumentException($"--steps {n}: at least 10");
             var gen = new Generator((ulong)r.GetValue(seed));
-            torch.manual_seed((ulong)r.GetValue(seed));
-            using var net = new Sequential(
-                new Conv2d(1, 8, 3, padding: 1), new ReLU(),
-                new Conv2d(8, 8, 3, stride: 2, padding: 1), new ReLU(),
-                new Flatten(), new Linear(8 * 8 * 8, 2));
-            using var opt = new Adam(net.parameters(), lr: 3e-3);
+            torch.manual_seed(r.GetValue(seed));
+            using var net = nn.Sequential(
+                nn.Conv2d(1, 8, 3, padding: 1), nn.ReLU(),
+                nn.Conv2d(8, 8, 3, stride: 2, padding: 1), nn.ReLU(),
+                nn.Flatten(), nn.Linear(8 * 8 * 8, 2));
+            using var opt = torch.optim.Adam(net.parameters(), lr: 3e-3);
             var clock = Stopwatch.StartNew();
             var losses = new List<double>();
-            Console.WriteLine($"libtorch {torch.version}, {torch.get_num_threads()} threads; {n} steps of Adam on 32 images 16×16 a step");
+            Console.WriteLine($"libtorch {torch.__version__}, {torch.get_num_threads()} threads; {n} steps of Adam on 32 images 16×16 a step");
             for (var step = 1; step <= n; step++)
             {
                 using var scope = torch.NewDisposeScope();

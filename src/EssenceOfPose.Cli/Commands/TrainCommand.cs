@@ -31,9 +31,10 @@ internal static class TrainCommand
         var splitCell = new Option<double?>("--split-cell") { Description = "geographic split cell size in metres (default 250)" };
         var resume = new Option<bool>("--resume") { Description = "continue from OUT.train/ (same options)" };
         var json = new Option<FileInfo?>("--json") { Description = "write the final numbers to this JSON file" };
+        var device = VerbSupport.DeviceOption();
         var posenet = new Command("posenet", "Train the siamese PoseNet (pose regression + matching) and write a checkpoint.")
         {
-            data, output, profile, arch, labels, epochs, batch, solver, poseWeight, initFrom, fixedNegatives, init, lr, stepSize, seed, every, threads, splitCell, resume, json,
+            data, output, profile, arch, labels, epochs, batch, solver, poseWeight, initFrom, fixedNegatives, init, lr, stepSize, seed, every, threads, splitCell, resume, json, device,
         };
         posenet.SetAction((r, ct) =>
         {
@@ -60,7 +61,9 @@ internal static class TrainCommand
                 PoseLossWeight = r.GetValue(poseWeight) ?? o.PoseLossWeight,
                 InitFrom = r.GetValue(initFrom)?.FullName ?? o.InitFrom,
                 ResampleNegatives = !r.GetValue(fixedNegatives) && o.ResampleNegatives,
+                Device = r.GetValue(device)!,
             };
+            DeviceName.Parse(o.Device); // refused before the data loads
             if (!(o.PoseLossWeight >= 0 && double.IsFinite(o.PoseLossWeight)))
                 throw new ArgumentException($"--pose-weight {o.PoseLossWeight}: expected a finite weight >= 0");
             if (o.InitFrom is { } from && !File.Exists(from))

@@ -29,6 +29,12 @@ internal static class VerbSupport
         Description = $"backward slope through dead ReLUs (a surrogate gradient; losses and errors stay true); default the figures' {EssenceOfPose.Figures.FigurePresets.GradientLeak}, 0 for the true gradient",
     };
 
+    public static Option<string> DeviceOption() => new("--device")
+    {
+        Description = "cpu (default), cuda or cuda:N; CUDA needs a build with -p:TorchDevice=cuda (environment.md)",
+        DefaultValueFactory = _ => "cpu",
+    };
+
     public static Option<FileInfo?> JsonOption() => new("--json") { Description = "also write the numbers to this JSON file" };
 
     /// <summary>The shipped weights for "default", else the checkpoint at the path.</summary>

@@ -50,8 +50,10 @@ public static class ImageInversion
         if (preset.SnapshotSteps.Count == 0) preset = preset with { SnapshotSteps = Quarters(preset.Steps) };
 
         using var scope = torch.NewDisposeScope();
-        var result = Inverter.Invert(model, targets.Batch, tap, preset, progress: progress, cancellation: cancellation);
-        var scores = ReconstructionScores.Measure(model, info, targets.Batch, result.Images, partners?.Batch);
+        var device = model.parameters().First().device;
+        var batch = targets.Batch.to(device);
+        var result = Inverter.Invert(model, batch, tap, preset, progress: progress, cancellation: cancellation);
+        var scores = ReconstructionScores.Measure(model, info, batch, result.Images, partners?.Batch.to(device));
         var originals = Enumerable.Range(0, targets.Count).Select(targets.Display).ToArray();
         var reconstructed = result.PerImage.Select(p => targets.Preprocess.Invert(p.Image)).ToArray();
         Directory.CreateDirectory(outDir);

@@ -49,8 +49,10 @@ public sealed class PairTensors
             match[i] = Match[j];
             Array.Copy(Labels, j * LabelSize, pose, i * LabelSize, LabelSize);
         }
-        var a = cache.Patches.index_select(0, torch.tensor(first)) - mean;
-        var b = cache.Patches.index_select(0, torch.tensor(second)) - mean;
-        return (a, b, torch.tensor(match), torch.tensor(pose, [n, LabelSize]));
+        // The patch cache stays in host memory; a batch goes to the device of the mean (the model's).
+        var device = mean.device;
+        var a = cache.Patches.index_select(0, torch.tensor(first)).to(device) - mean;
+        var b = cache.Patches.index_select(0, torch.tensor(second)).to(device) - mean;
+        return (a, b, torch.tensor(match, device: device), torch.tensor(pose, [n, LabelSize], device: device));
     }
 }

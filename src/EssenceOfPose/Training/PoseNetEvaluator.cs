@@ -56,7 +56,7 @@ public static class PoseNetEvaluator
         var pixelCosine = new double[pairs.Length];
         using (torch.no_grad())
         {
-            using var mean = torch.tensor(info.Mean.Select(m => (float)m).ToArray(), [1, 3, 1, 1]);
+            using var mean = torch.tensor(info.Mean.Select(m => (float)m).ToArray(), [1, 3, 1, 1], device: model.parameters().First().device);
             for (var start = 0; start < pairs.Length; start += batchSize)
             {
                 using var scope = torch.NewDisposeScope();

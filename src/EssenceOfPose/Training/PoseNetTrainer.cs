@@ -42,9 +42,11 @@ public sealed class PoseNetTrainer
         var totalSteps = stepsPerEpoch * o.Epochs;
 
         torch.manual_seed(o.Seed);
+        var device = DeviceName.Parse(o.Device);
         using var model = Checkpoint.Create(o.Architecture, o.LabelKind);
         if (o.Init == WeightInit.He) model.HeInit();
         if (o.InitFrom is { } source) LoadInitialWeights(source, model);
+        model.to(device);
         var named = model.named_parameters().ToArray();
         var weights = named.Where(p => !SiameseNet.IsBias(p.name)).Select(p => p.parameter).ToArray();
         var biases = named.Where(p => SiameseNet.IsBias(p.name)).Select(p => p.parameter).ToArray();
@@ -67,7 +69,7 @@ public sealed class PoseNetTrainer
         else if (!resume && File.Exists(logPath))
             File.Delete(logPath);
 
-        using var meanTensor = torch.tensor(mean.Select(m => (float)m).ToArray(), [1, 3, 1, 1]);
+        using var meanTensor = torch.tensor(mean.Select(m => (float)m).ToArray(), [1, 3, 1, 1], device: device);
         var info = new CheckpointInfo { Architecture = o.Architecture, LabelKind = o.LabelKind, Mean = mean, LabelStats = stats };
         var clock = Stopwatch.StartNew();
         var completed = true;

@@ -54,6 +54,8 @@ public sealed record PoseNetTrainingOptions
     /// <summary>Grid cell of the geographic split; cells are assigned whole to train or test.</summary>
     public double SplitCellMetres { get; init; } = 250;
     public int Threads { get; init; } = Environment.ProcessorCount;
+    /// <summary>cpu, cuda or cuda:N (a CUDA build of TorchSharp; see environment.md).</summary>
+    public string Device { get; init; } = "cpu";
 
     /// <summary>Minutes on 2 CPU cores: a smoke test of the whole pipeline.</summary>
     public static PoseNetTrainingOptions Quick => new() { Epochs = 2, BatchSize = 16, CheckpointEvery = 50 };

@@ -33,7 +33,7 @@ public class CaffeExecutorFixtureTests
         using var scope = torch.NewDisposeScope();
         using var executor = CaffeExecutor.Load(net, RandomCaffeModel.For(net, inputs), inputs);
         using var generator = new Generator(11);
-        var values = inputs.ToDictionary(i => i.Key, i => torch.randn(i.Value.Select(d => (long)d).ToArray(), generator) * 50.0);
+        var values = inputs.ToDictionary(i => i.Key, i => torch.randn(i.Value.Select(d => (long)d).ToArray(), generator: generator) * 50.0);
         var blobs = executor.Forward(values, executor.Blobs.ToArray());
         foreach (var (blob, shape) in expected)
             Assert.True(shape.Select(d => (long)d).SequenceEqual(blobs[blob].shape), $"{blob}: expected {string.Join('×', shape)}, got {string.Join('×', blobs[blob].shape)}");

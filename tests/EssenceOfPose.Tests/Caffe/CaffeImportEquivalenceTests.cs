@@ -41,8 +41,8 @@ public class CaffeImportEquivalenceTests
         using var reference = CaffeExecutor.Load(s.Net(), CaffeModel.Load(caffemodel), s.Inputs);
         using var scope = torch.NewDisposeScope();
         using var generator = new Generator(5);
-        var a = torch.randn([3, 3, 101, 101], generator) * 30.0;
-        var b = torch.randn([3, 3, 101, 101], generator) * 30.0;
+        var a = torch.randn([3, 3, 101, 101], generator: generator) * 30.0;
+        var b = torch.randn([3, 3, 101, 101], generator: generator) * 30.0;
         bool siamese = scenario != "posenet-tower";
         var inputs = s.Inputs.ContainsKey("pair_data")
             ? new Dictionary<string, Tensor> { ["pair_data"] = torch.cat([a, b], 1) }

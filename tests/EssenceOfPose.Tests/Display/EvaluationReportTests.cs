@@ -38,8 +38,8 @@ public sealed class EvaluationReportTests
         var figure = JsonNode.Parse(EvaluationReport.RocChart(Evaluation(baselines: true)).ToJson())!;
         var data = figure["data"]!.AsArray();
         Assert.Equal(3, data.Count);
-        Assert.Equal("[0,0.1,1]", data[0]!["x"]!.ToJsonString());
-        Assert.Equal("[0,0.8,1]", data[0]!["y"]!.ToJsonString());
+        Assert.Equal([0, 0.1, 1], data[0]!["x"]!.AsArray().Select(v => (double)v!)); // values, not text: Plotly.NET writes 0 as 0.0
+        Assert.Equal([0, 0.8, 1], data[0]!["y"]!.AsArray().Select(v => (double)v!));
         Assert.Equal("PoseNet (AUC 0.950)", (string?)data[0]!["name"]);
         Assert.StartsWith("raw-pixel cosine", (string?)data[1]!["name"]);
         Assert.Equal("chance", (string?)data[2]!["name"]);

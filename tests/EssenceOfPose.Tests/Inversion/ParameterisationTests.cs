@@ -40,7 +40,7 @@ public class ParameterisationTests
         const int h = 8, w = 6;
         using var dft = new RealDft2(h, w, torch.CPU, ScalarType.Float64);
         var re = torch.zeros([h, w / 2 + 1], dtype: ScalarType.Float64);
-        re.index_put_([1, 2], 3.0);
+        re.index_put_(3.0, 1, 2);
         var x = dft.Inverse(re, torch.zeros_like(re)).ToArray<double>();
         // numpy.fft.irfft2 with norm="ortho": S[1,2] = 3 and its implied twin S[−1,−2] give 2·3·cos(2π(y/8 + 2x/6))/√48.
         for (var y = 0; y < h; y++)

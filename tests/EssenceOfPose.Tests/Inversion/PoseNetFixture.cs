@@ -17,7 +17,7 @@ public sealed class PoseNetFixture : IDisposable
         // its weights (std 0.01, as the prototxt fillers) from a private one. Biases become zero.
         TinySiamese.Reinitialise(Model, 11, _ => 0.01);
         using var g = new Generator(5);
-        Targets = F.interpolate(torch.randn([2, 3, 6, 6], generator: g) * 70, size: [101, 101], mode: "bicubic", align_corners: false).DetachFromDisposeScope();
+        Targets = F.interpolate(torch.randn([2, 3, 6, 6], generator: g) * 70, size: [101, 101], mode: InterpolationMode.Bicubic, align_corners: false).DetachFromDisposeScope();
     }
 
     public PoseNet Model { get; }

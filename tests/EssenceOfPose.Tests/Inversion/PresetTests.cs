@@ -63,7 +63,7 @@ public class PresetTests
         Assert.Equal(new RenderPhase(300, new MomentumAdaGrad(101 * 101 * 0.05 * 6400 / 6), new Jitter(7), [new BoxConstraint(160)]), plan.Phases[0]);
         Assert.Equal(new RenderPhase(50, new MomentumAdaGrad(101 * 101 * 0.05 * 6400 / 6 * 0.1), Transform.None, [new BoxConstraint(160)]), plan.Phases[1]);
         // The start's 95th percentile per image is B/√3.
-        Assert.Equal(80 / Math.Sqrt(3), plan.Start[0].flatten().quantile(0.95).ToDouble(), 3);
+        Assert.Equal(80 / Math.Sqrt(3), plan.Start[0].flatten().quantile(torch.tensor(0.95f)).ToDouble(), 3);
 
         var max = MahendranVedaldi.Full.Plan(new RenderRequest(RenderGoal.Maximise, data, 2, 101, 32, torch.CPU), g);
         Assert.Single(max.Phases);

@@ -60,7 +60,7 @@ public class RegulariserTests
     }
 
     static int[] ZeroedPerImage(Tensor image) =>
-        Enumerable.Range(0, (int)image.size(0)).Select(i => (int)image[i].abs().sum(0).eq(0).sum().ToDouble()).ToArray();
+        Enumerable.Range(0, (int)image.size(0)).Select(i => (int)image[i].abs().sum(dim: 0).eq(0).sum().ToDouble()).ToArray();
 
     [Theory]
     [InlineData(50)]
@@ -124,7 +124,7 @@ public class RegulariserTests
         var flat = torch.full([2, 3, 16, 16], 42.5);
         Assert.True((GaussianBlur.Blur(flat, 1.0) - 42.5).abs().max().ToDouble() < 1e-4);
         var impulse = torch.zeros([1, 3, 16, 16]);
-        impulse.index_put_([0, 1, 8, 8], 1.0);
+        impulse.index_put_(1.0, 0, 1, 8, 8);
         var b = GaussianBlur.Blur(impulse, 1.0);
         Assert.Equal(1, b[0, 1].sum().ToDouble(), 5);
         Assert.Equal(0, b[0, 0].abs().sum().ToDouble());

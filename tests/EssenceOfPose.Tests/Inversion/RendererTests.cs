@@ -19,11 +19,11 @@ public class RendererTests
             var codes = net.Tap(torch.randn([2, 3, 16, 16], generator: g) * 40, "fc5").detach();
             var objective = Objectives.FeatureMatch("fc5", codes) + 0.001 * Regularisers.TotalVariation(1);
             var start = torch.randn([2, 3, 18, 18], generator: g) * 40;
-            var before = scope.Count;
+            var before = scope.DisposablesCount;
             var r = Renderer.Run(net, Plan(objective, start, steps) with { SnapshotSteps = [0, 1] }, g);
             Assert.Equal(steps, r.Steps);
             Assert.Equal(2, r.Snapshots.Count);
-            return scope.Count - before;
+            return scope.DisposablesCount - before;
         }
         Assert.Equal(Count(2), Count(9));
     }

@@ -15,13 +15,13 @@ internal sealed class TinySiamese : SiameseNet
 
     public TinySiamese(ulong seed = 3) : this(new Layers()) => Reinitialise(this, seed, p => 1 / Math.Sqrt(p.numel() / p.size(0)));
 
-    TinySiamese(Layers l) : base(
+    TinySiamese(Layers l) : base("tiny",
     [
-        new("conv1", l.Conv1.call, F.relu), new("pool1", x => F.max_pool2d(x, 2, stride: 2, ceil_mode: true), null),
-        new("conv2", l.Conv2.call, F.relu),
-        new("fc5", x => l.Fc5.call(x.flatten(1)), F.relu),
-        new("fc6", l.Fc6.call, F.relu),
-    ], codeSize: 12, poseOutputs: 3, F.relu)
+        new("conv1", l.Conv1.call, Relu), new("pool1", x => F.max_pool2d(x, 2, stride: 2, ceil_mode: true), null),
+        new("conv2", l.Conv2.call, Relu),
+        new("fc5", x => l.Fc5.call(x.flatten(1)), Relu),
+        new("fc6", l.Fc6.call, Relu),
+    ], codeSize: 12, poseOutputs: 3, commonActivation: Relu)
     {
         register_module("conv1", l.Conv1);
         register_module("conv2", l.Conv2);
@@ -46,9 +46,11 @@ internal sealed class TinySiamese : SiameseNet
 
     sealed class Layers
     {
-        public readonly Conv2d Conv1 = new(3, 4, 3);
-        public readonly Conv2d Conv2 = new(4, 6, 3);
-        public readonly Linear Fc5 = new(6 * 5 * 5, 12);
-        public readonly Linear Fc6 = new(12, 12);
+        public readonly Conv2d Conv1 = nn.Conv2d(3, 4, 3);
+        public readonly Conv2d Conv2 = nn.Conv2d(4, 6, 3);
+        public readonly Linear Fc5 = nn.Linear(6 * 5 * 5, 12);
+        public readonly Linear Fc6 = nn.Linear(12, 12);
     }
+
+    static Tensor Relu(Tensor x) => F.relu(x);
 }

@@ -46,10 +46,10 @@ public class UpdateRuleTests
     }
 
     [Fact]
-    public void Adam_steps_through_the_binding()
+    public void Adam_steps_through_torchsharp()
     {
         using var scope = torch.NewDisposeScope();
-        var x = torch.zeros([1, 3], dtype: ScalarType.Float64).requires_grad_();
+        var x = new Parameter(torch.zeros([1, 3], dtype: ScalarType.Float64));
         using var u = new AdamStep(LearningRate: 0.1).Create([x]);
         u.Step([torch.tensor(new double[] { 1, -2, 0 }, [1, 3])]);
         // Adam's first step is −lr·sign(g) (bias-corrected moments), 0 where g = 0.

@@ -67,8 +67,8 @@ public class ImageQualityTests
         //      = (206.79432 · 2688.7202) / (256.86689 · 3346.2697) = 0.6468663 (each channel alike).
         var x = torch.zeros(1, 3, 11, 11);
         var y = torch.zeros(1, 3, 11, 11);
-        x.index_put_([TensorIndex.Colon, TensorIndex.Colon, 5, 5], 200);
-        y.index_put_([TensorIndex.Colon, TensorIndex.Colon, 5, 5], 100);
+        x.index_put_(200, TensorIndex.Colon, TensorIndex.Colon, 5, 5);
+        y.index_put_(100, TensorIndex.Colon, TensorIndex.Colon, 5, 5);
         Assert.Equal(0.6468663, ImageQuality.Ssim(x, y)[0], 6);
         Assert.Equal(0.07076224, ImageQuality.Window()[0, 0, 5, 5].ToDouble(), 8);
         Assert.Equal(1.0, ImageQuality.Window().sum().ToDouble(), 12);

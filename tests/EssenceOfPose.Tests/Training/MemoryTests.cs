@@ -2,7 +2,12 @@ using Xunit.Abstractions;
 
 namespace EssenceOfPose.Tests;
 
-/// <summary>Native memory is released deterministically: a long training loop's resident set stays flat.</summary>
+/// <summary>Runs alone: other tests allocating at the same time would move the resident set it measures.</summary>
+[CollectionDefinition(nameof(MemoryTests), DisableParallelization = true)]
+public sealed class MemoryTestsCollection;
+
+/// <summary>TorchSharp releases native memory deterministically: a long training loop's resident set stays flat.</summary>
+[Collection(nameof(MemoryTests))]
 public class MemoryTests(ITestOutputHelper output)
 {
     static long ResidentBytes()
@@ -16,11 +21,11 @@ public class MemoryTests(ITestOutputHelper output)
     [Fact]
     public void Ten_thousand_steps_after_a_warm_up_keep_resident_memory_flat()
     {
-        using var net = new Sequential(
-            new Conv2d(3, 16, 3, padding: 1), new ReLU(),
-            new Conv2d(16, 16, 3, stride: 2, padding: 1), new ReLU(),
-            new Flatten(), new Linear(16 * 8 * 8, 10));
-        using var opt = new Adam(net.parameters(), lr: 1e-3);
+        using var net = nn.Sequential(
+            nn.Conv2d(3, 16, 3, padding: 1), nn.ReLU(),
+            nn.Conv2d(16, 16, 3, stride: 2, padding: 1), nn.ReLU(),
+            nn.Flatten(), nn.Linear(16 * 8 * 8, 10));
+        using var opt = torch.optim.Adam(net.parameters(), lr: 1e-3);
         var gen = new Generator(7);
         using var x = torch.randn([16, 3, 16, 16], generator: gen);
         using var y = torch.randint(0, 10, [16], generator: gen);

@@ -15,7 +15,7 @@ internal static class PixelPercentile
         if (!(percentile >= 0 && percentile <= 100)) throw new ArgumentOutOfRangeException(nameof(percentile), percentile, "a percentile is in [0, 100]");
         if (percentile == 0) return image;
         var flat = score.flatten(1);
-        var threshold = flat.quantile(percentile / 100, 1, keepdim: true);
+        var threshold = flat.quantile(torch.tensor(percentile / 100, flat.dtype), 1, keepdim: true);
         var small = flat.lt(threshold).view(score.size(0), 1, score.size(1), score.size(2));
         return image.masked_fill(small, 0);
     }

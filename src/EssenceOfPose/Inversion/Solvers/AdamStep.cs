@@ -20,7 +20,8 @@ public sealed record AdamStep(double LearningRate = 0.05, double Beta1 = 0.9, do
         {
             for (var i = 0; i < parameters.Count; i++) parameters[i].grad = gradients[i];
             adam.step();
-            adam.zero_grad();
+            // No gradient kept between steps (PyTorch's zero_grad(set_to_none=True)).
+            foreach (var p in parameters) p.grad = null;
         }
 
         public void Dispose() => adam.Dispose();

@@ -11,7 +11,7 @@ internal static class StartImages
     public static Tensor UniformNoise(long n, long size, double typicalNorm, Generator generator, Device device)
     {
         var x = torch.rand([n, 3, size, size], generator: generator).to(device) * 2 - 1;
-        var q = x.flatten(1).quantile(0.95, 1, keepdim: true).view(n, 1, 1, 1);
+        var q = x.flatten(1).quantile(torch.tensor(0.95, x.dtype), 1, keepdim: true).view(n, 1, 1, 1);
         return x / q * (typicalNorm / Math.Sqrt(3));
     }
 

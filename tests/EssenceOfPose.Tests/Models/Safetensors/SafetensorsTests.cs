@@ -2,22 +2,23 @@ using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
 
+using EssenceOfPose.Models;
+
 namespace EssenceOfPose.Tests;
 
 public class SafetensorsTests
 {
-    internal static unsafe Tensor FromBytes(byte[] raw, ScalarType dtype, params long[] shape)
+    internal static Tensor FromBytes(byte[] raw, ScalarType dtype, params long[] shape)
     {
-        fixed (byte* p = raw)
-        fixed (long* s = shape)
-            return Tensor.Wrap(Native.eop_tensor_from_data(p, (int)dtype, s, shape.Length));
+        var t = torch.empty(shape, dtype);
+        raw.CopyTo(t.bytes);
+        return t;
     }
 
-    internal static unsafe byte[] Bytes(Tensor t)
+    internal static byte[] Bytes(Tensor t)
     {
-        var b = new byte[t.numel() * t.dtype.ElementSize()];
-        fixed (byte* p = b) Native.Check(Native.eop_tensor_copy_to(t.Handle, p, b.Length));
-        return b;
+        using var c = t.contiguous();
+        return c.bytes.ToArray();
     }
 
     /// <summary>A file as the spec lays it out: 8-byte little-endian length, the JSON, then <paramref name="data"/>.</summary>
@@ -97,9 +98,9 @@ public class SafetensorsTests
         var path = dir.File("order.safetensors");
         Safetensors.Save(path, new Dictionary<string, Tensor>
         {
-            ["zeta"] = torch.tensor(new byte[] { 1, 2, 3 }, 3),
+            ["zeta"] = torch.tensor(new byte[] { 1, 2, 3 }, [3]),
             ["alpha"] = torch.tensor(new short[] { -1 }, [1]),
-            ["mid"] = torch.tensor(new double[] { 0.5, 0.25 }, 2),
+            ["mid"] = torch.tensor(new double[] { 0.5, 0.25 }, [2]),
         }, new Dictionary<string, string> { ["k"] = "v" });
 
         var file = File.ReadAllBytes(path);
@@ -146,9 +147,9 @@ public class SafetensorsTests
         using var scope = torch.NewDisposeScope();
         var path = dir.File("d.safetensors");
         Safetensors.Save(path, new Dictionary<string, Tensor> { ["x"] = torch.tensor(new float[] { 3 }, [1]) });
-        var device = torch.cuda.is_available() ? Device.CUDA(0) : torch.CPU;
+        var device = torch.cuda.is_available() ? torch.CUDA : torch.CPU;
         using var loaded = Safetensors.Load(path, device);
-        Assert.Equal(device.Type, loaded.Tensors["x"].device.Type);
+        Assert.Equal(device.type, loaded.Tensors["x"].device.type);
         Assert.Equal(new float[] { 3 }, loaded.Tensors["x"].ToArray<float>());
     }
 }

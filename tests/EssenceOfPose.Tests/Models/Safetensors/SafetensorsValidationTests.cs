@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 
+using EssenceOfPose.Models;
+
 namespace EssenceOfPose.Tests;
 
 public class SafetensorsValidationTests
@@ -15,7 +17,7 @@ public class SafetensorsValidationTests
         Assert.Equal(path, e.FilePath);
         Assert.StartsWith(path + ": ", e.Message);
         Assert.Contains(problem, e.Message);
-        Assert.Equal(0, scope.Count);
+        Assert.Equal(0, scope.DisposablesCount);
         Assert.Contains(problem, Assert.Throws<SafetensorsException>(() => Safetensors.ReadHeader(path)).Message);
     }
 
@@ -57,13 +59,14 @@ public class SafetensorsValidationTests
         using var dir = new TempDir();
         using var scope = torch.NewDisposeScope();
         var path = dir.File("keep.safetensors");
-        var ok = torch.tensor(new float[] { 1, 2 }, 2);
+        var ok = torch.tensor(new float[] { 1, 2 }, [2]);
         Safetensors.Save(path, new Dictionary<string, Tensor> { ["ok"] = ok });
         var before = File.ReadAllBytes(path);
 
         var dead = torch.tensor(new float[] { 3 }, [1]);
         dead.Dispose();
-        Assert.Throws<ObjectDisposedException>(() => Safetensors.Save(path, new Dictionary<string, Tensor> { ["ok"] = ok, ["z_dead"] = dead }));
+        // TorchSharp's word for a disposed tensor ("Tensor invalid -- empty handle").
+        Assert.Throws<InvalidOperationException>(() => Safetensors.Save(path, new Dictionary<string, Tensor> { ["ok"] = ok, ["z_dead"] = dead }));
         var reserved = Assert.Throws<SafetensorsException>(() => Safetensors.Save(path, new Dictionary<string, Tensor> { ["__metadata__"] = ok }));
         Assert.Equal(path, reserved.FilePath);
 
@@ -78,22 +81,10 @@ public class SafetensorsValidationTests
         using var scope = torch.NewDisposeScope();
         var path = dir.File("replace.safetensors");
         Safetensors.Save(path, new Dictionary<string, Tensor> { ["a"] = torch.tensor(new float[] { 1 }, [1]) });
-        Safetensors.Save(path, new Dictionary<string, Tensor> { ["b"] = torch.tensor(new long[] { 5, 6 }, 2) });
+        Safetensors.Save(path, new Dictionary<string, Tensor> { ["b"] = torch.tensor(new long[] { 5, 6 }, [2]) });
         using var loaded = Safetensors.Load(path);
         Assert.Equal(new[] { "b" }, loaded.Tensors.Keys);
         Assert.Equal(new long[] { 5, 6 }, loaded.Tensors["b"].ToArray<long>());
         Assert.Equal(new[] { path }, Directory.GetFiles(dir.Path));
-    }
-
-    [Fact]
-    public void Optimizer_state_load_needs_the_optimizer_metadata()
-    {
-        using var dir = new TempDir();
-        using var scope = torch.NewDisposeScope();
-        var path = dir.File("weights.safetensors");
-        Safetensors.Save(path, new Dictionary<string, Tensor> { ["w"] = torch.tensor(new float[] { 1 }, [1]) });
-        var e = Assert.Throws<SafetensorsException>(() => OptimizerStateDict.Load(path));
-        Assert.Contains("no 'optimizer' entry", e.Message);
-        Assert.Equal(1, scope.Count); // only the tensor saved above: the failed load kept nothing
     }
 }
