@@ -3,7 +3,7 @@
 # step checks first and does nothing when its work is already done.
 #   - apt: chromium (the report's browser test), DejaVu fonts (captions on image grids),
 #     jq (scripts/notebooks.sh checks that committed notebooks carry no outputs),
-#     jupyter-nbconvert (runs the notebooks as a user's Jupyter does), libstb0 (image codecs);
+#     jupyter-nbconvert (runs the notebooks as a user's Jupyter does);
 #     where the system libstdc++ lacks GLIBCXX_3.4.32 (Debian 12), g++, patchelf and python3
 #     for TorchSharp's compat step (tools/torchsharp-compat, run by the build)
 #   - npm: plotly.js-dist-min into .tools/ (charts in the offline HTML report)
@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(chromium fonts-dejavu-core jq jupyter-nbconvert libstb0)
+APT_PACKAGES=(chromium fonts-dejavu-core jq jupyter-nbconvert)
 libstdcxx=$(/sbin/ldconfig -p 2>/dev/null | awk '/libstdc\+\+\.so\.6 .*x86-64/ {print $NF; exit}')
 if [ -n "$libstdcxx" ] && ! grep -qa 'GLIBCXX_3\.4\.32' "$libstdcxx"; then
   APT_PACKAGES+=(g++ patchelf python3)

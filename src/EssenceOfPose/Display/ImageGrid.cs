@@ -1,10 +1,12 @@
 using EssenceOfPose.Data.Images;
+using SkiaSharp;
 
 namespace EssenceOfPose.Display;
 
 /// <summary>
 /// Images in a grid with a caption under each (several lines with '\n') and an optional title,
-/// drawn into one picture with stb_truetype: the figure type of the suite. Notebooks show it as
+/// drawn into one picture on a SkiaSharp canvas (cells magnified nearest-neighbour, captions in
+/// <see cref="TrueTypeText"/>'s font): the figure type of the suite. Notebooks show it as
 /// image/png; <see cref="Save"/> writes the same picture.
 /// </summary>
 [TypeFormatterSource(typeof(FormatterSource), PreferredMimeTypes = [MimeTypes.Png])]
@@ -43,41 +45,32 @@ public sealed record ImageGrid
         var rowH = cellH + captionLines * lineHeight + gap;
         var width = Columns * (cellW + gap) + gap;
         var height = titleH + rows * rowH + gap;
-        var px = new byte[width * height * 3];
-        px.AsSpan().Fill(255);
-        if (Title is not null) font.Draw(px, width, height, gap, gap / 2, Title, (0, 0, 0));
-        for (var k = 0; k < Images.Count; k++)
+        using var bitmap = new SKBitmap(SkiaPixels.OpaqueRgba(width, height));
+        using (var canvas = new SKCanvas(bitmap))
         {
-            var x0 = gap + (k % Columns) * (cellW + gap);
-            var y0 = titleH + gap + (k / Columns) * rowH;
-            Blit(px, width, Images[k], x0 + (cellW - Images[k].Width * Scale) / 2, y0, Scale);
-            if (Captions is null) continue;
-            var lines = Captions[k].Split('\n');
-            for (var l = 0; l < lines.Length; l++)
-                font.Draw(px, width, height, x0, y0 + cellH + 2 + l * lineHeight, lines[l], (40, 40, 40));
+            canvas.Clear(SKColors.White);
+            if (Title is not null) font.Draw(canvas, gap, gap / 2, Title, SKColors.Black);
+            var nearest = new SKSamplingOptions(SKFilterMode.Nearest);
+            var captionColour = new SKColor(40, 40, 40);
+            for (var k = 0; k < Images.Count; k++)
+            {
+                var x0 = gap + (k % Columns) * (cellW + gap);
+                var y0 = titleH + gap + (k / Columns) * rowH;
+                var image = Images[k];
+                var left = x0 + (cellW - image.Width * Scale) / 2;
+                using (var cell = SkiaPixels.ToSkImage(image))
+                    canvas.DrawImage(cell, SKRect.Create(left, y0, image.Width * Scale, image.Height * Scale), nearest, null);
+                if (Captions is null) continue;
+                var lines = Captions[k].Split('\n');
+                for (var l = 0; l < lines.Length; l++)
+                    font.Draw(canvas, x0, y0 + cellH + 2 + l * lineHeight, lines[l], captionColour);
+            }
         }
-        return new RgbImage(width, height, px);
+        return SkiaPixels.ToRgbImage(bitmap);
     }
 
     /// <summary>Writes the rendered grid as PNG.</summary>
     public void Save(string path) => Render().SavePng(path);
-
-    static void Blit(byte[] dst, int dstWidth, RgbImage src, int x0, int y0, int scale)
-    {
-        var s = src.Pixels;
-        for (var y = 0; y < src.Height * scale; y++)
-        {
-            var row = ((y0 + y) * dstWidth + x0) * 3;
-            var srow = (y / scale) * src.Width * 3;
-            for (var x = 0; x < src.Width * scale; x++)
-            {
-                var si = srow + (x / scale) * 3;
-                dst[row + x * 3] = s[si];
-                dst[row + x * 3 + 1] = s[si + 1];
-                dst[row + x * 3 + 2] = s[si + 2];
-            }
-        }
-    }
 
     internal sealed class FormatterSource
     {

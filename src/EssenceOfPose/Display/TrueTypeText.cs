@@ -1,106 +1,173 @@
-using System.Runtime.InteropServices;
+using System.Text;
+using SkiaSharp;
 
 namespace EssenceOfPose.Display;
 
 /// <summary>
-/// Draws captions (ASCII and Latin-1) into RGB pixel buffers with stb_truetype (Debian's libstb0): the font
-/// is baked once into a coverage atlas, then each glyph is alpha-blended at its baked offset.
-/// The default face is DejaVu Sans (package fonts-dejavu-core).
+/// Caption text through SkiaSharp: one font file (by default DejaVu Sans from Debian's
+/// fonts-dejavu-core) loaded by path with <see cref="SKTypeface.FromFile"/>, never looked up
+/// through fontconfig, and its outlines read by the FreeType built into SkiaSharp's native
+/// library, so a figure comes out the same on every machine with the same font file.
 /// </summary>
-internal sealed partial class TrueTypeText
+/// <remarks>
+/// <para>
+/// Each line is drawn as the filled outline path of its glyphs, unhinted, each glyph's origin on a
+/// whole pixel, antialiased by Skia's path rasteriser: plain geometric coverage, as stb_truetype's
+/// baked glyphs had. (Skia's own glyph masks would add a luminance-dependent contrast and gamma
+/// adjustment that thins black text by about a fifth when it is blended in sRGB values, as here.)
+/// No kerning or shaping: one glyph per character, as captions need.
+/// </para>
+/// <para>
+/// <see cref="PixelHeight"/> keeps the meaning it had with stb_truetype: the font's ascent minus
+/// its descent (hhea) in pixels, so a 12-pixel caption is as large as before (DejaVu Sans's em is
+/// 0.86 of it). Characters the font has no glyph for, and control characters, draw as '?'.
+/// </para>
+/// </remarks>
+internal sealed class TrueTypeText
 {
     public const string DefaultFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-    const int FirstChar = 32, CharCount = 224, Atlas = 512; // printable ASCII and Latin-1 (°, ×, ², µ)
 
     static readonly Dictionary<(string, float), TrueTypeText> cache = new();
+    static readonly Dictionary<string, SKTypeface> faces = new();
     static readonly Lock cacheLock = new();
 
-    readonly byte[] atlas = new byte[Atlas * Atlas];
-    readonly BakedChar[] chars = new BakedChar[CharCount];
+    readonly SKFont font;
+    readonly int ascent; // line top to baseline, whole pixels
 
-    /// <summary>Pixel height the font was baked at; a line of text is about this tall.</summary>
+    /// <summary>Pixel height (ascent − descent) the font is drawn at; a line of text is about this tall.</summary>
     public float PixelHeight { get; }
 
-    TrueTypeText(string fontPath, float pixelHeight)
+    /// <summary>The font file.</summary>
+    public string FontPath { get; }
+
+    TrueTypeText(SKTypeface typeface, string fontPath, float pixelHeight)
     {
-        if (!File.Exists(fontPath))
-            throw new FileNotFoundException($"font '{fontPath}' not found (install the Debian package fonts-dejavu-core, or pass another .ttf)", fontPath);
-        var ttf = File.ReadAllBytes(fontPath);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pixelHeight);
+        FontPath = fontPath;
         PixelHeight = pixelHeight;
-        int rows;
-        unsafe
+        using var probe = new SKFont(typeface, 1000f) { Hinting = SKFontHinting.None, LinearMetrics = true };
+        var probeMetrics = probe.Metrics;
+        var lineUnits = probeMetrics.Descent - probeMetrics.Ascent;
+        if (!(lineUnits > 0))
+            throw new InvalidOperationException($"font '{fontPath}' declares no ascent or descent; cannot size it to {pixelHeight}px");
+        font = new SKFont(typeface, pixelHeight * 1000f / lineUnits)
         {
-            fixed (byte* data = ttf)
-            fixed (byte* pixels = atlas)
-            fixed (BakedChar* cd = chars)
-                rows = stbtt_BakeFontBitmap(data, 0, pixelHeight, pixels, Atlas, Atlas, FirstChar, CharCount, cd);
-        }
-        if (rows <= 0)
-            throw new InvalidOperationException($"font '{fontPath}' at {pixelHeight}px: stb_truetype baked only {-rows} of {CharCount} glyphs (not a TrueType font, or too large)");
+            Edging = SKFontEdging.Antialias,
+            Hinting = SKFontHinting.None,
+            LinearMetrics = true,
+            Subpixel = true,
+            EmbeddedBitmaps = false,
+        };
+        ascent = (int)MathF.Round(-font.Metrics.Ascent);
     }
 
-    /// <summary>The font baked at a pixel height, cached per (file, height).</summary>
+    /// <summary>The font at a pixel height, cached per (file, height).</summary>
+    /// <exception cref="FileNotFoundException">The font file is missing (the message names it and the Debian package).</exception>
+    /// <exception cref="InvalidOperationException">The file is not a font Skia reads.</exception>
     public static TrueTypeText Get(float pixelHeight = 12, string fontPath = DefaultFont)
     {
         lock (cacheLock)
         {
-            if (!cache.TryGetValue((fontPath, pixelHeight), out var t))
-                cache[(fontPath, pixelHeight)] = t = new TrueTypeText(fontPath, pixelHeight);
+            if (cache.TryGetValue((fontPath, pixelHeight), out var t)) return t;
+            if (!faces.TryGetValue(fontPath, out var face))
+            {
+                if (!File.Exists(fontPath))
+                    throw new FileNotFoundException($"font '{fontPath}' not found (install the Debian package fonts-dejavu-core, or pass another .ttf)", fontPath);
+                face = SKTypeface.FromFile(fontPath, 0)
+                    ?? throw new InvalidOperationException($"font '{fontPath}': SkiaSharp cannot read it as a TrueType or OpenType font");
+                faces[fontPath] = face;
+            }
+            cache[(fontPath, pixelHeight)] = t = new TrueTypeText(face, fontPath, pixelHeight);
             return t;
         }
     }
 
-    /// <summary>Width in pixels of a line of text (characters outside Latin-1 draw as '?').</summary>
-    public int Measure(string text)
-    {
-        float x = 0;
-        foreach (var c in text) x += chars[Index(c)].XAdvance;
-        return (int)MathF.Ceiling(x);
-    }
+    /// <summary>Width in pixels of a line of text: the sum of the glyphs' advances, rounded up.</summary>
+    public int Measure(string text) => (int)MathF.Ceiling(font.MeasureText(Printable(text)));
 
     /// <summary>
     /// Blends <paramref name="text"/> into an interleaved RGB buffer of the given size, with the
-    /// top of the line at <paramref name="top"/>; glyph parts outside the buffer are clipped.
+    /// top of the line at <paramref name="top"/>; glyph parts outside the buffer are clipped. The
+    /// glyphs' coverage a (0–255) mixes the colour in: out = (in·(255 − a) + colour·a) / 255.
     /// </summary>
-    public void Draw(Span<byte> rgb, int width, int height, int left, int top, string text, (byte R, byte G, byte B) color)
+    public unsafe void Draw(Span<byte> rgb, int width, int height, int left, int top, string text, (byte R, byte G, byte B) color)
     {
         if (rgb.Length != width * height * 3) throw new ArgumentException($"buffer holds {rgb.Length} bytes, {width}×{height} RGB needs {width * height * 3}");
-        float pen = left;
-        var baseline = top + PixelHeight * 0.8f;
-        foreach (var c in text)
+        var line = Printable(text);
+        if (line.Length == 0) return;
+        using var path = LinePath(line, left, top + ascent);
+        var ink = path.Bounds;
+        // The glyphs' ink box in the buffer, a pixel of margin for antialiasing, clipped to the buffer.
+        var x0 = Math.Max(0, (int)MathF.Floor(ink.Left) - 1);
+        var y0 = Math.Max(0, (int)MathF.Floor(ink.Top) - 1);
+        var x1 = Math.Min(width, (int)MathF.Ceiling(ink.Right) + 1);
+        var y1 = Math.Min(height, (int)MathF.Ceiling(ink.Bottom) + 1);
+        if (x1 <= x0 || y1 <= y0) return;
+        int mw = x1 - x0, mh = y1 - y0;
+        var mask = new byte[mw * mh];
+        fixed (byte* m = mask)
         {
-            ref readonly var g = ref chars[Index(c)];
-            var gx = (int)MathF.Round(pen + g.XOff);
-            var gy = (int)MathF.Round(baseline + g.YOff);
-            for (var ay = g.Y0; ay < g.Y1; ay++)
+            var info = new SKImageInfo(mw, mh, SKColorType.Alpha8, SKAlphaType.Premul);
+            using var surface = SKSurface.Create(info, (nint)m, mw)
+                ?? throw new InvalidOperationException($"Skia could not make a {mw}×{mh} coverage mask");
+            surface.Canvas.Translate(-x0, -y0);
+            Fill(surface.Canvas, path, SKColors.Black);
+            surface.Flush();
+        }
+        for (var y = 0; y < mh; y++)
+        {
+            var row = ((y0 + y) * width + x0) * 3;
+            for (var x = 0; x < mw; x++)
             {
-                var y = gy + ay - g.Y0;
-                if ((uint)y >= (uint)height) continue;
-                for (var ax = g.X0; ax < g.X1; ax++)
-                {
-                    var x = gx + ax - g.X0;
-                    if ((uint)x >= (uint)width) continue;
-                    int a = atlas[ay * Atlas + ax];
-                    if (a == 0) continue;
-                    var o = (y * width + x) * 3;
-                    rgb[o] = (byte)((rgb[o] * (255 - a) + color.R * a + 127) / 255);
-                    rgb[o + 1] = (byte)((rgb[o + 1] * (255 - a) + color.G * a + 127) / 255);
-                    rgb[o + 2] = (byte)((rgb[o + 2] * (255 - a) + color.B * a + 127) / 255);
-                }
+                int a = mask[y * mw + x];
+                if (a == 0) continue;
+                var o = row + x * 3;
+                rgb[o] = (byte)((rgb[o] * (255 - a) + color.R * a + 127) / 255);
+                rgb[o + 1] = (byte)((rgb[o + 1] * (255 - a) + color.G * a + 127) / 255);
+                rgb[o + 2] = (byte)((rgb[o + 2] * (255 - a) + color.B * a + 127) / 255);
             }
-            pen += g.XAdvance;
         }
     }
 
-    static int Index(char c) => c is >= (char)FirstChar and < (char)(FirstChar + CharCount) ? c - FirstChar : '?' - FirstChar;
-
-    [StructLayout(LayoutKind.Sequential)]
-    struct BakedChar
+    /// <summary>Draws <paramref name="text"/> onto a Skia canvas with the top of the line at (<paramref name="left"/>, <paramref name="top"/>).</summary>
+    public void Draw(SKCanvas canvas, int left, int top, string text, SKColor color)
     {
-        public ushort X0, Y0, X1, Y1;
-        public float XOff, YOff, XAdvance;
+        var line = Printable(text);
+        if (line.Length == 0) return;
+        using var path = LinePath(line, left, top + ascent);
+        Fill(canvas, path, color);
     }
 
-    [LibraryImport("libstb.so.0")]
-    private static unsafe partial int stbtt_BakeFontBitmap(byte* data, int offset, float pixelHeight, byte* pixels, int pw, int ph, int firstChar, int numChars, BakedChar* chardata);
+    /// <summary>The outlines of <paramref name="line"/> with the pen starting at (<paramref name="x"/>, <paramref name="baseline"/>), each glyph's origin rounded to a whole pixel.</summary>
+    SKPath LinePath(string line, int x, int baseline)
+    {
+        var positions = font.GetGlyphPositions(line, new SKPoint(x, baseline));
+        for (var i = 0; i < positions.Length; i++) positions[i] = new SKPoint(MathF.Round(positions[i].X), baseline);
+        return font.GetTextPath(line, positions);
+    }
+
+    static void Fill(SKCanvas canvas, SKPath path, SKColor color)
+    {
+        using var paint = new SKPaint { Color = color, IsAntialias = true, Style = SKPaintStyle.Fill };
+        canvas.DrawPath(path, paint);
+    }
+
+    /// <summary>The text with every character the font cannot draw (control characters, missing glyphs) replaced by '?'.</summary>
+    string Printable(string text)
+    {
+        StringBuilder? sb = null;
+        var i = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var ok = !Rune.IsControl(rune) && font.ContainsGlyph(rune.Value);
+            if (!ok)
+            {
+                sb ??= new StringBuilder(text.Length).Append(text, 0, i);
+                sb.Append('?');
+            }
+            else sb?.Append(rune.ToString());
+            i += rune.Utf16SequenceLength;
+        }
+        return sb?.ToString() ?? text;
+    }
 }

@@ -113,14 +113,14 @@ public sealed class RgbImageTests : IDisposable
     }
 
     [Fact]
-    public void GarbageNamesFileAndStbReason()
+    public void GarbageNamesFileAndCodecReason()
     {
         var path = Path.Combine(_dir, "garbage.jpg");
         File.WriteAllBytes(path, "this is not an image, just some text bytes"u8.ToArray());
         var e = Assert.Throws<ImageDecodeException>(() => RgbImage.Decode(path));
         Assert.Contains(path, e.Message);
-        Assert.StartsWith("stb_image: ", e.Reason);
-        Assert.True(e.Reason.Length > "stb_image: ".Length + 3, e.Reason);
+        Assert.StartsWith(RgbImage.CodecReasonPrefix, e.Reason);
+        Assert.True(e.Reason.Length > RgbImage.CodecReasonPrefix.Length + 3, e.Reason);
     }
 
     [Theory]
@@ -138,26 +138,26 @@ public sealed class RgbImageTests : IDisposable
     }
 
     [Fact]
-    public void PngCutShortNamesStbReason()
+    public void PngCutShortNamesCodecReason()
     {
         var full = Pattern(32, 32).EncodePng();
         var path = Path.Combine(_dir, "cut.png");
         File.WriteAllBytes(path, full[..(full.Length / 2)]);
         var e = Assert.Throws<ImageDecodeException>(() => RgbImage.Decode(path));
         Assert.Contains(path, e.Message);
-        Assert.StartsWith("stb_image: ", e.Reason);
-        Assert.True(e.Reason.Length > "stb_image: ".Length + 3, e.Reason);
+        Assert.StartsWith(RgbImage.CodecReasonPrefix, e.Reason);
+        Assert.True(e.Reason.Length > RgbImage.CodecReasonPrefix.Length + 3, e.Reason);
     }
 
     [Fact]
-    public void JpegCutToTenBytesFailsInStbAndSaysTruncated()
+    public void JpegCutToTenBytesFailsInCodecAndSaysTruncated()
     {
         var full = Pattern(64, 64).EncodeJpeg(90);
         var path = Path.Combine(_dir, "ten.jpg");
         File.WriteAllBytes(path, full[..10]);
         var e = Assert.Throws<ImageDecodeException>(() => RgbImage.Decode(path));
         Assert.Contains(path, e.Message);
-        Assert.StartsWith("stb_image: ", e.Reason);
+        Assert.StartsWith(RgbImage.CodecReasonPrefix, e.Reason);
         Assert.Contains("truncated", e.Reason);
     }
 

@@ -46,7 +46,7 @@ public class SyntheticCityManifestTests
         foreach (var view in plan.Views.Take(3))
         {
             ViewRenderer.Render(plan.City, view.Pose, settings, rgb);
-            rendered[view.Name.ImageFileName] = Sha256(StbEncoder.Jpeg(rgb, settings.Size, settings.Size, plan.Options.JpegQuality));
+            rendered[view.Name.ImageFileName] = Sha256(ImageEncoder.Jpeg(rgb, settings.Size, settings.Size, plan.Options.JpegQuality));
             rendered[view.Name.TextFileName] = Sha256(Encoding.UTF8.GetBytes(StreetViewText.Write(ViewRecords.Create(plan, view))));
         }
         Assert.True(manifest.ReferenceFiles.OrderBy(p => p.Key).SequenceEqual(rendered.OrderBy(p => p.Key)),

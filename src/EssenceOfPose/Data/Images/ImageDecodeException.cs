@@ -1,8 +1,10 @@
 namespace EssenceOfPose.Data.Images;
 
 /// <summary>
-/// An image that could not be read or decoded: missing, empty, not an image, or truncated.
-/// The message names the file and the reason (stb_image's own reason where it gave one).
+/// An image that could not be read or decoded: missing, empty, not an image, truncated, or larger
+/// than the <see cref="ImageSizeLimit"/> its header declares. The message is one line naming the
+/// file and the reason (SkiaSharp's codec result where it gave one, the declared size and the limit
+/// for an oversized image).
 /// </summary>
 public sealed class ImageDecodeException : IOException
 {

@@ -2,10 +2,10 @@ namespace EssenceOfPose.Data.Images;
 
 /// <summary>
 /// Walks a JPEG's marker segments to tell whether it is complete: a complete JPEG reaches its
-/// end-of-image marker (FF D9) after its last scan. Older stb_image versions decoded a JPEG cut
-/// short by padding the missing entropy-coded data (grey blocks); Debian 12's 2.27 rejects it
-/// ("expected marker", measured on a file cut to half, to 90 % and to all but its last 2 bytes)
-/// but does not say why. The walk keeps the check independent of the stb version and names it.
+/// end-of-image marker (FF D9) after its last scan. libjpeg-turbo, under SkiaSharp's codec, decodes
+/// a JPEG cut short by padding the missing entropy-coded data (grey blocks) and reports only
+/// "incomplete input"; older stb_image versions did the same silently. The walk runs before any
+/// pixel is decoded, so a cut file is refused cheaply and the reason names the missing marker.
 /// </summary>
 internal static class JpegMarkers
 {

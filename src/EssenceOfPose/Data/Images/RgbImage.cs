@@ -3,8 +3,9 @@ namespace EssenceOfPose.Data.Images;
 /// <summary>
 /// An 8-bit RGB image: width, height and interleaved R G B bytes, row by row from the top. It
 /// never changes after construction; operations return new images. Decoding and encoding go
-/// through Debian's libstb0 (stb_image / stb_image_write). Resizing is deliberately absent: the
-/// suite resizes with libtorch's antialiased interpolation, on tensors.
+/// through SkiaSharp (<see cref="SkiaSharp.SKCodec"/>, Skia's PNG and JPEG encoders), with the
+/// declared size checked before decoding (<see cref="ImageSizeLimit"/>). Resizing is deliberately
+/// absent: the suite resizes with libtorch's antialiased interpolation, on tensors.
 /// </summary>
 [EssenceOfPose.Display.TypeFormatterSource(typeof(RgbImageFormatters), PreferredMimeTypes = [EssenceOfPose.Display.MimeTypes.Png])]
 public sealed partial class RgbImage
@@ -63,10 +64,11 @@ public sealed partial class RgbImage
     /// <summary>The centred window (the original crops the centre 192 of 256); odd margins leave the extra pixel on the right and bottom.</summary>
     public RgbImage CropCentre(int width, int height) => Crop((Width - width) / 2, (Height - height) / 2, width, height);
 
-    public byte[] EncodePng() => StbEncoder.Png(_pixels, Width, Height);
+    /// <summary>A lossless 8-bit RGB PNG (Skia's encoder, zlib level 6, all filters tried).</summary>
+    public byte[] EncodePng() => ImageEncoder.Png(_pixels, Width, Height);
 
-    /// <param name="quality">1–100; stb_image_write's baseline JPEG.</param>
-    public byte[] EncodeJpeg(int quality = 90) => StbEncoder.Jpeg(_pixels, Width, Height, quality);
+    /// <param name="quality">1–100; Skia's (libjpeg-turbo's) baseline JPEG, chroma 4:2:0 up to 90 and 4:4:4 above.</param>
+    public byte[] EncodeJpeg(int quality = 90) => ImageEncoder.Jpeg(_pixels, Width, Height, quality);
 
     /// <summary>Writes a PNG atomically: a temporary file beside <paramref name="path"/>, then a rename.</summary>
     public void SavePng(string path) => AtomicFile.WriteAllBytes(path, EncodePng());

@@ -22,8 +22,11 @@ public sealed record SyntheticCityResult(string OutputDirectory, int Targets, in
 /// </summary>
 public static class SyntheticCityGenerator
 {
-    /// <summary>Bumped whenever the same options would give different files.</summary>
-    public const int Version = 1;
+    /// <summary>
+    /// Bumped whenever the same options would give different files. 2: JPEGs written by Skia's
+    /// encoder (libjpeg-turbo) instead of stb_image_write; same renderings, different JPEG bytes.
+    /// </summary>
+    public const int Version = 2;
 
     /// <summary>Renders the city into <paramref name="outputDirectory"/> (created if missing).</summary>
     /// <param name="maxDegreeOfParallelism">Images rendered at once; −1 uses every core.</param>
@@ -48,7 +51,7 @@ public static class SyntheticCityGenerator
             {
                 var view = plan.Views[i];
                 ViewRenderer.Render(plan.City, view.Pose, settings, rgb);
-                var jpeg = StbEncoder.Jpeg(rgb, settings.Size, settings.Size, options.JpegQuality);
+                var jpeg = ImageEncoder.Jpeg(rgb, settings.Size, settings.Size, options.JpegQuality);
                 var text = System.Text.Encoding.UTF8.GetBytes(StreetViewText.Write(ViewRecords.Create(plan, view)));
                 AtomicFile.WriteAllBytes(Path.Combine(root, view.Name.ImageFileName), jpeg);
                 AtomicFile.WriteAllBytes(Path.Combine(root, view.Name.TextFileName), text);
