@@ -8,6 +8,9 @@ Run with Debian's python3-torch (/usr/bin/python3), not a pyenv or venv python:
 Each row is the median over --repeats timed runs of a fixed number of steps, after warm-up
 steps that are not timed. Row names are stable; the C# side matches rows by name:
 
+    matmul 1024² f32                GFLOP/s   (higher is better)
+    conv2d 64×64×32×32, 128×3×3     GFLOP/s   (higher is better)
+    add, 1-element tensors          µs/call   (lower is better)
     posenet-train batch 32          pairs/s   (higher is better)
     invert fc5 batch 1              ms/step   (lower is better)
     invert fc5 batch 16             ms/step
@@ -15,10 +18,12 @@ steps that are not timed. Row names are stable; the C# side matches rows by name
     invert conv4 batch 16           ms/step
     ugn-train ...                   images/s  (not yet: see workload_ugn_train)
 
-What is mirrored from the C# (read at commit 863bdca), and what could not be matched exactly:
+What is mirrored from the C# (read at 863bdca, the suite's own binding, and checked again at
+6c07d64, the port to TorchSharp 0.107), and what could not be matched exactly:
 
 posenet-train mirrors PoseNetTrainer.Step plus the per-step work of PoseNetTrainer.Run
-(PairTensors.Batch, scheduler.step, the three loss.item() calls), with the default options
+(StepDecay, which sets every group's lr to base * 0.5^(step // 4000) before the step,
+PairTensors.Batch, the three loss.item() calls), with the default options
 (SGD, lr 0.001, momentum 0.9, weight decay 0.0005 on weights / lr x2 and no decay on biases,
 clip_grad_norm_ 10 over all parameters, pose loss weight 10, He initialisation, 6-DoF labels)
 except the batch size, which is 32 here as the benchmark asks (the C# default is 64, Quick 16).
@@ -27,9 +32,12 @@ Not matched:
     half matching stand in for the decoded Street View patches; values do not change the cost.
   - Per-step bookkeeping that is not tensor work (progress reports, checkpoint saving every
     500 steps, the per-epoch evaluation) is not timed here, and should not be on the C# side.
-  - PyTorch 1.13's Optimizer.zero_grad defaults to set_to_none=False; the C# binding's default
-    is True, so True is passed explicitly. SGD is forced to the single-tensor path
-    (foreach=False), which is what 1.13 picks on CPU anyway and what the binding does.
+  - optimizer.zero_grad(): TorchSharp 0.107's managed optimisers (OptimizerHelper.zero_grad)
+    zero every existing gradient in place, so set_to_none=False here (PyTorch 1.13's default
+    too). The suite's own binding (before 6c07d64) set them to None instead; if the C# ever
+    goes back to that, pass set_to_none=True. SGD is forced to the single-tensor path
+    (foreach=False), which is what 1.13 picks on CPU anyway and what TorchSharp's SGD does
+    (per parameter: grad.add(p, wd); buf.mul_(m).add_(grad); p.add_(buf, -lr)).
 
 invert mirrors one step of Renderer.Step in the first phase of the MahendranVedaldi preset
 (300-step phase: jitter, MomentumAdaGrad at eta = 101*101*0.05*80^2/6, box 160), C = 1,
@@ -179,7 +187,8 @@ def workload_posenet_train(args):
         [{"params": weights, "lr": base_lr, "weight_decay": weight_decay},
          {"params": biases, "lr": 2 * base_lr, "weight_decay": 0.0}],
         lr=base_lr, momentum=momentum, foreach=False)
-    scheduler = torch.optim.lr_scheduler.StepLR(optimizer, step_size=4000, gamma=0.5)
+    base_rates = [g["lr"] for g in optimizer.param_groups]
+    step_size, gamma = 4000, 0.5
 
     # The patch cache ([V,3,101,101] float32 0-255) and its channel mean; random pairs, half matching.
     g = torch.Generator().manual_seed(7)
@@ -200,6 +209,10 @@ def workload_posenet_train(args):
 
     def step():
         first, second, match_l, pose_l = batches[counter[0] % len(batches)]
+        # PoseNetTrainer.StepDecay (Caffe's "step" policy), before the step
+        factor = math.pow(gamma, counter[0] // step_size)
+        for group, base in zip(optimizer.param_groups, base_rates):
+            group["lr"] = base * factor
         counter[0] += 1
         # PairTensors.Batch
         a = patches.index_select(0, torch.tensor(first, dtype=torch.int64)) - mean
@@ -213,12 +226,10 @@ def workload_posenet_train(args):
         matches = max(1.0, mask.sum().item())
         pose_loss = ((pose - label).abs() * mask).sum() / (matches * label_size)
         loss = pose_loss * pose_weight + match_loss
-        optimizer.zero_grad(set_to_none=True)
+        optimizer.zero_grad(set_to_none=False)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), clip_norm).item()
         optimizer.step()
-        # PoseNetTrainer.Run, after Step
-        scheduler.step()
         return loss.item(), pose_loss.item(), match_loss.item()
 
     s = median_seconds_per_step(step, args.train_steps, args.train_warmup, args.repeats)
@@ -381,16 +392,44 @@ def workload_invert(args):
 # ---------------------------------------------------------------------------------------------
 
 
+# ---------------------------------------------------------------------------------------------
+# 0. torch: the raw ops every workload stands on (src/EssenceOfPose.Cli/Bench/SuiteBench.cs)
+# ---------------------------------------------------------------------------------------------
+
+def workload_torch(args):
+    """A 1024x1024 float32 matmul, a conv2d (64x64x32x32 input, 128 filters 3x3, padding 1) and
+    the per-call cost of adding two 1-element tensors (100,000 calls)."""
+    g = torch.Generator().manual_seed(0)
+    a, b = torch.rand(1024, 1024, generator=g) * 2 - 1, torch.rand(1024, 1024, generator=g) * 2 - 1
+    x, w = torch.rand(64, 64, 32, 32, generator=g) * 2 - 1, torch.rand(128, 64, 3, 3, generator=g) * 2 - 1
+    p, q = torch.ones(1), torch.ones(1)
+    calls = 100_000
+
+    def adds():
+        for _ in range(calls):
+            p + q
+
+    mm = median_seconds_per_step(lambda: a.mm(b), 5, 1, args.repeats)
+    conv = median_seconds_per_step(lambda: torch.nn.functional.conv2d(x, w, padding=1), 2, 1, args.repeats)
+    add = median_seconds_per_step(adds, 1, 1, args.repeats)
+    return [
+        {"name": "matmul 1024² f32", "unit": "GFLOP/s", "value": 2.0 * 1024 ** 3 / mm / 1e9},
+        {"name": "conv2d 64×64×32×32, 128×3×3", "unit": "GFLOP/s", "value": 2.0 * 64 * 128 * 32 * 32 * 64 * 9 / conv / 1e9},
+        {"name": "add, 1-element tensors", "unit": "µs/call", "value": add / calls * 1e6},
+    ]
+
+
 def workload_ugn_train(args):
     raise NotImplementedError("ugn-train is not written yet")
 
 
 WORKLOADS = {
+    "torch": workload_torch,
     "posenet-train": workload_posenet_train,
     "invert": workload_invert,
     "ugn-train": workload_ugn_train,
 }
-ALL = ["posenet-train", "invert"]  # add "ugn-train" here once it exists
+ALL = ["torch", "posenet-train", "invert"]  # add "ugn-train" here once it exists
 
 
 def blas_library():
@@ -422,13 +461,16 @@ def main(argv=None):
     names = ALL if args.workload == "all" else [args.workload]
     rows = []
     for name in names:
-        rows.extend(WORKLOADS[name](args))
+        try:
+            rows.extend(WORKLOADS[name](args))
+        except NotImplementedError as e:
+            p.error(f"{name}: {e}")
 
     print(f"torch {torch.__version__}, {args.threads} thread(s), median of {args.repeats} runs, "
           f"{os.cpu_count()} cores, BLAS {blas_library()}")
     print(f"{'workload':<28} {'unit':<8} {'value':>10}")
     for r in rows:
-        print(f"{r['name']:<28} {r['unit']:<8} {r['value']:>10.2f}")
+        print(f"{r['name']:<28} {r['unit']:<8} {r['value']:>10.2f}  {r.get('_note', '')}".rstrip())
 
     if args.json:
         doc = {

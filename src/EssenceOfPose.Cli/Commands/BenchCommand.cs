@@ -1,29 +1,55 @@
 using System.CommandLine;
+using System.Globalization;
 using EssenceOfPose.Cli.Bench;
+using EssenceOfPose.Models;
 
 namespace EssenceOfPose.Cli;
 
-/// <summary>`eop bench torch`: speed of the binding against libtorch from C++.</summary>
+/// <summary>
+/// `eop bench`: each workload through the suite (TorchSharp) and through the same computation in
+/// PyTorch (bench/pytorch_peer.py), one after the other, same threads, with their ratio. The ratio
+/// is the suite's time over PyTorch's (for rates, PyTorch's rate over the suite's): at most 1.00
+/// means the suite is at least as fast.
+/// </summary>
 internal static class BenchCommand
 {
     public static Command Create()
     {
-        var threads = new Option<int>("--threads") { Description = "libtorch threads (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var repeats = new Option<int>("--repeats") { Description = "timed runs per workload; the median is reported", DefaultValueFactory = _ => 7 };
-        var json = new Option<FileInfo?>("--json") { Description = "write the numbers to this JSON file" };
-        var torchCmd = new Command("torch", "GFLOP/s of matmul and conv2d and µs per tiny op, through the binding and from C++.") { threads, repeats, json };
-        torchCmd.SetAction(r =>
+        var workload = new Option<string>("--workload") { Description = $"all, or one of {string.Join(", ", SuiteBench.Workloads)}", DefaultValueFactory = _ => "all" };
+        var threads = new Option<int>("--threads") { Description = "threads for both sides (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var repeats = new Option<int>("--repeats") { Description = "timed runs per workload; the median is reported", DefaultValueFactory = _ => 5 };
+        var noPeer = new Option<bool>("--no-peer") { Description = "measure the suite only (no python3-torch needed)" };
+        var json = VerbSupport.JsonOption();
+        var cmd = new Command("bench", "Speed of the suite's workloads against the same computations in PyTorch.") { workload, threads, repeats, noPeer, json };
+        cmd.SetAction(r =>
         {
             var n = r.GetValue(threads);
-            var rows = TorchBench.Run(n, r.GetValue(repeats));
-            Console.WriteLine($"libtorch {torch.__version__}, {n} thread(s), median of {r.GetValue(repeats)} runs, {Environment.ProcessorCount} cores");
-            Console.WriteLine($"{"workload",-30} {"unit",-8} {"binding",10} {"C++",10} {"ratio",7}  goal");
+            var reps = r.GetValue(repeats);
+            if (n < 1) throw new ArgumentException($"--threads {n}: at least 1");
+            if (reps < 1) throw new ArgumentException($"--repeats {reps}: at least 1");
+            var names = r.GetValue(workload) is "all" ? SuiteBench.Workloads : [r.GetValue(workload)!];
+            torch.set_num_threads(n);
+            var suite = names.SelectMany(w => SuiteBench.Run(w, reps)).ToList();
+            var (peerVersion, peer) = r.GetValue(noPeer)
+                ? ("", new Dictionary<string, double>())
+                : PyTorchPeer.Run(ShippedWeights.RepositoryRoot(), r.GetValue(workload)!, n, reps);
+            var rows = suite.Select(s =>
+            {
+                double? reference = peer.TryGetValue(s.Name, out var v) ? v : null;
+                double? ratio = reference is { } p ? (s.HigherIsBetter ? p / s.Value : s.Value / p) : null;
+                return new { name = s.Name, unit = s.Unit, suite = s.Value, pytorch = reference, ratio };
+            }).ToList();
+
+            Console.WriteLine($"TorchSharp (libtorch {torch.__version__}) against PyTorch {(peerVersion == "" ? "(not run)" : peerVersion)}; {n} thread(s), median of {reps} runs, {Environment.ProcessorCount} cores");
+            Console.WriteLine($"{"workload",-30} {"unit",-8} {"suite",10} {"PyTorch",10} {"ratio",7}");
             foreach (var row in rows)
-                Console.WriteLine($"{row.Name,-30} {row.Unit,-8} {row.Binding,10:F2} {row.Reference,10:F2} {row.Binding / row.Reference,7:F3}  {row.Goal}");
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{row.name,-30} {row.unit,-8} {row.suite,10:F2} {(row.pytorch is { } p ? p.ToString("F2", CultureInfo.InvariantCulture) : "-"),10} {(row.ratio is { } q ? q.ToString("F3", CultureInfo.InvariantCulture) : "-"),7}"));
+            Console.WriteLine("ratio: the suite's time over PyTorch's; at most 1.00 is at least as fast");
             if (r.GetValue(json) is { } file)
-                JsonOutput.Write(file, new { threads = n, repeats = r.GetValue(repeats), torch = torch.__version__, rows });
+                JsonOutput.Write(file, new { threads = n, repeats = reps, torchSharpLibtorch = torch.__version__, pytorch = peerVersion, rows });
             return 0;
         });
-        return new Command("bench", "Benchmarks.") { torchCmd };
+        return cmd;
     }
 }

@@ -47,19 +47,7 @@ public sealed class PoseNetTrainer
         if (o.Init == WeightInit.He) model.HeInit();
         if (o.InitFrom is { } source) LoadInitialWeights(source, model);
         model.to(device);
-        var named = model.named_parameters().ToArray();
-        var weights = named.Where(p => !SiameseNet.IsBias(p.name)).Select(p => p.parameter).ToArray();
-        var biases = named.Where(p => SiameseNet.IsBias(p.name)).Select(p => p.parameter).ToArray();
-        // The prototxts' param blocks: weights at the base rate with decay, biases at twice it without.
-        using OptimizerHelper optimizer = o.Solver switch
-        {
-            PoseSolver.Sgd => torch.optim.SGD([new SGD.ParamGroup(weights, o.BaseLr, o.Momentum, 0, o.WeightDecay, false, false),
-                                               new SGD.ParamGroup(biases, 2 * o.BaseLr, o.Momentum, 0, 0, false, false)], o.BaseLr, o.Momentum),
-            PoseSolver.Adam => torch.optim.Adam([new Adam.ParamGroup(weights, new Adam.Options { LearningRate = o.BaseLr, weight_decay = o.WeightDecay }),
-                                                 new Adam.ParamGroup(biases, new Adam.Options { LearningRate = 2 * o.BaseLr, weight_decay = 0 })], o.BaseLr),
-            _ => torch.optim.AdamW([new AdamW.ParamGroup(weights, new AdamW.Options { LearningRate = o.BaseLr, weight_decay = o.WeightDecay }),
-                                    new AdamW.ParamGroup(biases, new AdamW.Options { LearningRate = 2 * o.BaseLr, weight_decay = 0 })], o.BaseLr),
-        };
+        using var optimizer = CreateOptimizer(model, o);
         var baseRates = optimizer.ParamGroups.Select(g => g.LearningRate).ToArray();
 
         var step = 0;
@@ -179,16 +167,41 @@ public sealed class PoseNetTrainer
         return baseRates[0] * factor;
     }
 
+    /// <summary>The prototxts' param blocks: weights at the base rate with decay, biases at twice it without.</summary>
+    internal static OptimizerHelper CreateOptimizer(SiameseNet model, PoseNetTrainingOptions o)
+    {
+        var named = model.named_parameters().ToArray();
+        var weights = named.Where(p => !SiameseNet.IsBias(p.name)).Select(p => p.parameter).ToArray();
+        var biases = named.Where(p => SiameseNet.IsBias(p.name)).Select(p => p.parameter).ToArray();
+        return o.Solver switch
+        {
+            PoseSolver.Sgd => torch.optim.SGD([new SGD.ParamGroup(weights, o.BaseLr, o.Momentum, 0, o.WeightDecay, false, false),
+                                               new SGD.ParamGroup(biases, 2 * o.BaseLr, o.Momentum, 0, 0, false, false)], o.BaseLr, o.Momentum),
+            PoseSolver.Adam => torch.optim.Adam([new Adam.ParamGroup(weights, new Adam.Options { LearningRate = o.BaseLr, weight_decay = o.WeightDecay }),
+                                                 new Adam.ParamGroup(biases, new Adam.Options { LearningRate = 2 * o.BaseLr, weight_decay = 0 })], o.BaseLr),
+            _ => torch.optim.AdamW([new AdamW.ParamGroup(weights, new AdamW.Options { LearningRate = o.BaseLr, weight_decay = o.WeightDecay }),
+                                    new AdamW.ParamGroup(biases, new AdamW.Options { LearningRate = 2 * o.BaseLr, weight_decay = 0 })], o.BaseLr),
+        };
+    }
+
     (double Loss, double Pose, double Match) Step(SiameseNet model, OptimizerHelper optimizer, PairTensors pairs, PatchCache cache, Tensor mean, ReadOnlySpan<int> batch)
     {
         using var scope = torch.NewDisposeScope();
         var (a, b, match, label) = pairs.Batch(cache, mean, batch);
+        return Step(model, optimizer, a, b, match, label, o);
+    }
+
+    /// <summary>One step of the original objective on a batch of pairs: the whole of a training step but the batch assembly.</summary>
+    internal static (double Loss, double Pose, double Match) Step(SiameseNet model, OptimizerHelper optimizer, Tensor a, Tensor b, Tensor match, Tensor label, PoseNetTrainingOptions o)
+    {
+        using var scope = torch.NewDisposeScope();
+        var labelSize = label.size(1);
         var (pose, logits) = model.forward(a, b);
         var matchLoss = F.cross_entropy(logits, match);
         // The original's L1LossWithIgnore: only matching rows carry a pose label.
         var mask = match.eq(1).unsqueeze(1).to(ScalarType.Float32);
         var matches = Math.Max(1.0, mask.sum().item<float>());
-        var poseLoss = ((pose - label).abs() * mask).sum() / (matches * pairs.LabelSize);
+        var poseLoss = ((pose - label).abs() * mask).sum() / (matches * labelSize);
         var loss = poseLoss * o.PoseLossWeight + matchLoss;
         optimizer.zero_grad();
         loss.backward();
