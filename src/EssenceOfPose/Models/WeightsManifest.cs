@@ -22,8 +22,17 @@ public sealed record WeightsManifest
     /// <summary>The synthetic city the held-out figures come from, so they can be reproduced (<c>eop dataset synth --seed S --targets T --size Z</c>).</summary>
     public SyntheticCityRef? City { get; init; }
     public string Training { get; init; } = "";
+    /// <summary>The held-out figures at training time, as the checkpoint's provenance records them (on <see cref="City"/>'s generator version).</summary>
     public IReadOnlyDictionary<string, double> Evaluation { get; init; } = new Dictionary<string, double>();
+    /// <summary>The same weights evaluated again on the same city rendered by a later generator version (its pixels changed, the weights did not).</summary>
+    public IReadOnlyList<Reevaluation> Reevaluations { get; init; } = [];
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The held-out figures on the city as generator <paramref name="generatorVersion"/> renders it.</summary>
+    public IReadOnlyDictionary<string, double> EvaluationFor(int generatorVersion) =>
+        (City?.GeneratorVersion ?? 1) == generatorVersion ? Evaluation
+        : Reevaluations.FirstOrDefault(r => r.GeneratorVersion == generatorVersion)?.Evaluation
+          ?? throw new InvalidDataException($"{Name}: the manifest has no held-out figures for synthetic-city generator version {generatorVersion}");
 
     static readonly JsonSerializerOptions Json = new()
     {
@@ -67,7 +76,10 @@ public sealed record WeightsManifest
 
 /// <summary>The suite's default weights: a PoseNet trained on the synthetic city by <c>eop train posenet</c>.</summary>
 /// <summary>Which synthetic city a manifest's evaluation used: the generator's defaults with this seed, target count and image size.</summary>
-public sealed record SyntheticCityRef(int Seed, int Targets, int Size);
+public sealed record SyntheticCityRef(int Seed, int Targets, int Size, int GeneratorVersion = 1);
+
+/// <summary>Held-out figures of the shipped weights on their city as a later generator version renders it, with the command and software that measured them.</summary>
+public sealed record Reevaluation(int GeneratorVersion, string Command, string Software, IReadOnlyDictionary<string, double> Evaluation);
 
 public static class ShippedWeights
 {
