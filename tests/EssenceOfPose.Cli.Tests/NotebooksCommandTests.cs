@@ -40,7 +40,10 @@ public sealed class NotebooksCommandTests : IDisposable
         var exitCode = await Eop("notebooks", "run", "--profile", "full", "--param", "Steps=3", "--out", output, "--timeout", "120", failing, passing);
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("\"text/plain\": \"full3\"", File.ReadAllText(Path.Combine(output, "passing.ipynb")));
+        // The injected cell comes first (no cell is tagged parameters); the notebook's own cell is the second.
+        var executed = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(output, "passing.ipynb")))!;
+        var shown = executed["cells"]![1]!["outputs"]![0]!["data"]!["text/plain"]!;
+        Assert.Equal("full3", shown is System.Text.Json.Nodes.JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)shown);
         Assert.True(File.Exists(Path.Combine(output, "index.html")));
     }
 

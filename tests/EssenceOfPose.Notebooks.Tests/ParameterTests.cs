@@ -41,44 +41,33 @@ public sealed class ParameterTests : IDisposable
         Assert.Equal(literal, NotebookParameters.Literal(value, declared));
 
     [Fact]
-    public async Task Injected_values_follow_the_parameters_cell_and_override_its_defaults()
+    public async Task Injected_values_follow_the_parameters_cell_typed_as_declared_and_a_stale_injected_cell_goes()
     {
         var path = _workspace.Write(new TestNotebook()
-            .Markdown("# Parameters")                                                                   // 1
-            .Parameters("var Profile = \"quick\";\nvar Steps = 300;\ndouble Rate = 0.5;\nvar Name = \"a\";") // 2, injected 3
-            .Code("$\"{Profile} {Steps} {Steps / 7} {Rate} {Rate.GetType().Name} {Name} {Flag}\""));      // 4
+            .Code("var Profile = \"stale\";", "csharp", NotebookParameters.InjectedTag)                         // dropped
+            .Markdown("# Parameters")                                                                            // 1
+            .Parameters("var Profile = \"quick\";\nvar Steps = 300;\ndouble Rate = 0.5;\nvar Name = \"a\";\nlong? Big = null;") // 2, injected 3
+            .Code("$\"{Profile} {Steps} {Steps / 7} {Rate} {Rate.GetType().Name} {Name} {Flag} {Big} {Quote}\""));     // 4
         var options = _workspace.Options() with
         {
             Profile = "full",
-            Parameters = NotebookParameters.Parse(["Steps=20", "Rate=2", "Name=xyz", "Flag=true"]),
+            Parameters = NotebookParameters.Parse(["Steps=20", "Rate=2", "Name=xyz", "Flag=true", "Big=7", "Quote=say \"hi\""]),
         };
 
         var summary = await _workspace.RunAsync(options, path);
 
-        Assert.Equal(NotebookStatus.Ok, summary.Notebooks[0].Status);
+        Assert.True(summary.Notebooks[0].Status == NotebookStatus.Ok, summary.Notebooks[0].Message);
         var notebook = _workspace.Executed();
+        Assert.Equal(4, notebook["cells"]!.AsArray().Count);
         var injected = notebook.Cell(3);
-        Assert.Contains(NotebookParameters.InjectedTag, injected["metadata"]!["tags"]!.AsArray().Select(t => (string?)t));
+        Assert.Equal([NotebookParameters.InjectedTag], injected["metadata"]!["tags"]!.AsArray().Select(t => (string?)t));
         var source = Executed.Text(injected["source"]);
         Assert.Contains("Profile = \"full\";", source);
         Assert.Contains("Steps = 20;", source);
+        Assert.Contains("Rate = 2d;", source);
         Assert.Contains("var Flag = true;", source);
-        Assert.Equal("full 20 2 2 Double xyz True", notebook.Outputs(4).Single().PlainText());
-    }
-
-    [Fact]
-    public async Task Without_a_parameters_cell_the_values_go_first_and_a_stale_injected_cell_is_replaced()
-    {
-        var path = _workspace.Write(new TestNotebook()
-            .Code("var Profile = \"stale\";", "csharp", NotebookParameters.InjectedTag)
-            .Code("Profile"));
-
-        await _workspace.RunAsync(_workspace.Options(), path);
-
-        var notebook = _workspace.Executed();
-        Assert.Equal(2, notebook["cells"]!.AsArray().Count);
-        Assert.Contains("var Profile = \"quick\";", Executed.Text(notebook.Cell(1)["source"]));
-        Assert.Equal("quick", notebook.Outputs(2).Single().PlainText());
+        Assert.DoesNotContain("stale", Executed.Text(notebook.Cell(1)["source"]));
+        Assert.Equal("full 20 2 2 Double xyz True 7 say \"hi\"", notebook.Outputs(4).Single().Shown());
     }
 
     [Fact]

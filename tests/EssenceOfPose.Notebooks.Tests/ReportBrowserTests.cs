@@ -18,7 +18,8 @@ public sealed class BrowserFactAttribute : FactAttribute
 }
 
 [Trait("Category", "Browser")]
-public sealed class ReportBrowserTests : IDisposable
+[Collection(ReportRun.Collection)]
+public sealed class ReportBrowserTests(ReportRun run)
 {
     private static readonly string[] s_chromiumArgs =
     [
@@ -26,20 +27,12 @@ public sealed class ReportBrowserTests : IDisposable
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ];
 
-    private readonly Workspace _workspace = new();
-
-    public void Dispose() => _workspace.Dispose();
-
     [BrowserFact]
     public async Task The_report_draws_every_image_and_chart_offline_without_console_errors()
     {
-        _workspace.CopyFixture("tiny-png.csx");
-        _workspace.CopyCoreLibrary();
-        var notebook = ReportTests.Figures
-            .Code("Chart.Heatmap(new double[,] { { 1, 2 }, { 3, 4 } }, [\"a\", \"b\"], [\"r1\", \"r2\"]).WithTitle(\"heat\")")
-            .Code("Chart.ParallelCoordinates([(\"lr\", [0.1, 0.01, 0.001]), (\"loss\", [0.5, 0.3, 0.4])], color: [0.5, 0.3, 0.4])");
-        var summary = await _workspace.RunAsync(_workspace.Options(), _workspace.Write(notebook, "figures.ipynb"));
-        Assert.True(summary.Succeeded, summary.Notebooks[0].Message);
+        Assert.True(run.Summary.Notebooks[0].Status == NotebookStatus.Ok, run.Summary.Notebooks[0].Message);
+        var folder = Path.Combine(run.Workspace.Folder, "browser");
+        var index = run.Rerender(folder, PlotlyScript.Find());
 
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         using var playwright = await Playwright.CreateAsync();
@@ -56,7 +49,7 @@ public sealed class ReportBrowserTests : IDisposable
         page.PageError += (_, error) => errors.Add(error);
         page.Request += (_, request) => { if (!request.Url.StartsWith("file:", StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal)) network.Add(request.Url); };
 
-        await page.GotoAsync(new Uri(summary.Notebooks[0].ReportPage!).AbsoluteUri);
+        await page.GotoAsync(new Uri(Path.Combine(folder, "figures.html")).AbsoluteUri);
         await page.WaitForFunctionAsync(
             "() => [...document.querySelectorAll('div.plotly-chart')].every(div => div.querySelector('.main-svg'))",
             null, new() { Timeout = 60_000 });
@@ -66,11 +59,12 @@ public sealed class ReportBrowserTests : IDisposable
         Assert.All(imageWidths, width => Assert.True(width > 0, "an image did not decode"));
         var drawn = await page.EvalOnSelectorAllAsync<bool[]>("div.plotly-chart", "charts => charts.map(c => c.querySelector('.main-svg') !== null)");
         Assert.Equal(3, drawn.Length);
+        Assert.Equal(2, imageWidths.Length);
         Assert.All(drawn, chartDrawn => Assert.True(chartDrawn, "a chart was not drawn"));
         Assert.Equal(1, await page.Locator("table.metric-table").CountAsync());
         Assert.Equal("Figures", await page.Locator("section.markdown h1").InnerTextAsync());
 
-        await page.GotoAsync(new Uri(summary.ReportPath).AbsoluteUri);
+        await page.GotoAsync(new Uri(index).AbsoluteUri);
         Assert.Equal(1, await page.Locator("a[href='figures.html']").CountAsync());
 
         Assert.Empty(errors);

@@ -15,6 +15,13 @@ internal sealed class TestNotebook
         ["source"] = source,
     });
 
+    public TestNotebook Raw(string source) => Add(new JsonObject
+    {
+        ["cell_type"] = "raw",
+        ["metadata"] = new JsonObject { ["format"] = "text/plain" },
+        ["source"] = source,
+    });
+
     public TestNotebook Code(string source, string language = "csharp", params string[] tags) => Add(new JsonObject
     {
         ["cell_type"] = "code",

@@ -17,9 +17,19 @@ internal sealed class Workspace : IDisposable
 
     public static string FixturesFolder => Path.Combine(AppContext.BaseDirectory, "fixtures", "notebooks");
 
+    /// <summary>A #r line for a DLL of the test's bin folder (the core library and its dependencies are there).</summary>
+    public static string Reference(string dll) => $"#r \"{Path.Combine(AppContext.BaseDirectory, dll)}\"";
+
     public string Write(TestNotebook notebook, string fileName = "test.ipynb") => notebook.WriteTo(Folder, fileName);
 
-    /// <summary>Copies a file from tests/fixtures/notebooks (or the test's bin folder) to a folder relative to the notebooks.</summary>
+    public string WriteText(string fileName, string text)
+    {
+        var path = Path.Combine(Folder, fileName);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    /// <summary>Copies a file to a folder relative to the notebooks.</summary>
     public void Copy(string sourcePath, string relativeTarget)
     {
         var target = Path.Combine(Folder, relativeTarget);
@@ -29,13 +39,6 @@ internal sealed class Workspace : IDisposable
 
     public void CopyFixture(string name) => Copy(Path.Combine(FixturesFolder, name), name);
 
-    /// <summary>The core library and its binding, as real notebooks #r them, under lib/.</summary>
-    public void CopyCoreLibrary()
-    {
-        foreach (var dll in new[] { "EssenceOfPose.dll", "EssenceOfPose.Torch.dll" })
-            Copy(Path.Combine(AppContext.BaseDirectory, dll), Path.Combine("lib", dll));
-    }
-
     public NotebookRunOptions Options(TimeSpan? cellTimeout = null) => new()
     {
         OutputDirectory = OutputFolder,
@@ -43,15 +46,24 @@ internal sealed class Workspace : IDisposable
     };
 
     public Task<NotebookRunSummary> RunAsync(NotebookRunOptions options, params string[] notebooks) =>
-        new NotebookRunner(options).RunAsync(notebooks);
+        new NotebookRunner(options, Log).RunAsync(notebooks);
+
+    /// <summary>What the runner logged, for assertions and for the test output on a failure.</summary>
+    public StringWriter Log { get; } = new();
 
     public JsonObject Executed(string fileName = "test.ipynb") =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(OutputFolder, fileName)))!.AsObject();
 
     public void Dispose()
     {
-        try { Directory.Delete(Folder, recursive: true); }
-        catch (IOException) { } // a timed-out cell may still hold a file; the folder is under /tmp
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // under /tmp; a kernel process may still be going away
+        }
     }
 }
 
@@ -64,6 +76,7 @@ internal static class Executed
 
     public static JsonObject Single(this JsonArray outputs) => Assert.Single(outputs)!.AsObject();
 
+    /// <summary>nbformat text: a string or a list of lines.</summary>
     public static string Text(JsonNode? node) => node switch
     {
         JsonArray lines => string.Concat(lines.Select(l => (string?)l)),
@@ -71,6 +84,17 @@ internal static class Executed
     };
 
     public static string PlainText(this JsonObject output) => Text(output["data"]?["text/plain"]);
+
+    /// <summary>What a value shows as: its text/plain, else its text/html without the markup (the
+    /// kernel shows numbers and booleans as HTML, as Jupyter's front end wants).</summary>
+    public static string Shown(this JsonObject output) =>
+        output["data"]?["text/plain"] is { } text
+            ? Text(text)
+            : System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(
+                System.Text.RegularExpressions.Regex.Replace(output.Data("text/html"), "<style[^>]*>.*?</style>", "", System.Text.RegularExpressions.RegexOptions.Singleline),
+                "<[^>]*>", "")).Trim();
+
+    public static string Data(this JsonObject output, string mimeType) => Text(output["data"]?[mimeType]);
 
     public static IReadOnlyList<string> Traceback(this JsonObject output) =>
         [.. output["traceback"]!.AsArray().Select(l => (string?)l ?? "")];

@@ -14,7 +14,7 @@ internal static class NotebooksCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "folder for the executed notebooks and index.html", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("artifacts", "notebooks")) };
         var timeout = new Option<double>("--timeout") { Description = "seconds one cell may run before it is cancelled", DefaultValueFactory = _ => 600 };
 
-        var run = new Command("run", "Run C# notebooks headless, write executed copies and an HTML report; fails if any notebook fails.")
+        var run = new Command("run", "Run C# notebooks on the .NET Interactive C# kernel, one kernel process each; write executed copies and an HTML report; fails if any notebook fails.")
         {
             notebooks, profile, parameters, output, timeout,
         };

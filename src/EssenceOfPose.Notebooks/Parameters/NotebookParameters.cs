@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.DotNet.Interactive.Documents;
 
 namespace EssenceOfPose.Notebooks;
 
@@ -28,21 +29,27 @@ public static partial class NotebookParameters
         return values;
     }
 
-    /// <summary>Puts a fresh injected cell after the one tagged <c>parameters</c> (at the top when
-    /// none is), dropping injected cells of earlier runs. Its source is written again, with the
-    /// declared types known, when the runner reaches it (<see cref="Source"/>).</summary>
-    internal static NotebookCell Inject(NotebookDocument notebook, IReadOnlyDictionary<string, string> values)
+    /// <summary>Puts a fresh injected cell after the code cell tagged <c>parameters</c> (at the top
+    /// when none is), dropping injected cells of earlier runs, and returns it. Its source is written
+    /// when the kernel reaches it (<see cref="Source"/>), with the declared types known.</summary>
+    internal static InteractiveDocumentElement Inject(InteractiveDocument document)
     {
-        foreach (var stale in notebook.Cells.Where(c => c.Tags.Contains(InjectedTag)).ToList()) notebook.Remove(stale);
-        var tagged = notebook.Cells.FindIndex(c => c.IsCode && c.Tags.Contains(ParametersTag));
-        var injected = NotebookCell.CreateCode(Source(values, _ => null), InjectedTag);
-        notebook.Insert(tagged + 1, injected);
+        foreach (var stale in document.Elements.Where(e => HasTag(e, InjectedTag)).ToList()) document.Elements.Remove(stale);
+        var tagged = document.Elements.ToList().FindIndex(e => e.KernelName != "markdown" && HasTag(e, ParametersTag));
+        var injected = new InteractiveDocumentElement("", "csharp")
+        {
+            Metadata = new Dictionary<string, object> { ["tags"] = new object[] { InjectedTag } },
+        };
+        document.Elements.Insert(tagged + 1, injected);
         return injected;
     }
 
+    internal static bool HasTag(InteractiveDocumentElement element, string tag) =>
+        element.Metadata?.TryGetValue("tags", out var tags) == true && tags is IEnumerable<object> list && list.OfType<string>().Contains(tag);
+
     /// <summary>C# that assigns each value: to the variable an earlier cell declared, converted to
     /// its type (<paramref name="declaredType"/>), or to a new <c>var</c> typed by the literal.</summary>
-    internal static string Source(IReadOnlyDictionary<string, string> values, Func<string, Type?> declaredType)
+    internal static string Source(IEnumerable<KeyValuePair<string, string>> values, Func<string, Type?> declaredType)
     {
         var source = new StringBuilder("// Parameters injected by `eop notebooks run`.\n");
         foreach (var (name, value) in values)

@@ -41,14 +41,15 @@ internal static class NotebookPage
         if (cell.IsMarkdown) return $"<section class=\"cell markdown\" id=\"cell-{number}\">{Markdown.ToHtml(cell.Source, s_markdown)}</section>\n";
         if (!cell.IsCode) return $"<section class=\"cell raw\" id=\"cell-{number}\"><pre>{OutputHtml.Encode(cell.Source)}</pre></section>\n";
 
-        var language = CellLanguage.Of(cell);
-        var state = language is not null && !CellLanguage.IsCSharp(language) ? "skipped"
-            : number == result.FailedCell ? "failed"
+        // A code cell without an execution count before the one that failed was not run by the
+        // C# kernel: another language, or empty (the run's notes say which).
+        var state = number == result.FailedCell ? "failed"
             : result.FailedCell is int failed && number > failed ? "not-run"
+            : cell.ExecutionCount is null && cell.Source.Trim().Length > 0 ? "skipped"
             : "ran";
         var label = new StringBuilder($"Cell {number}");
         if (cell.ExecutionCount is int count) label.Append($" [{count}]");
-        if (state == "skipped") label.Append($" &middot; skipped ({OutputHtml.Encode(language)})");
+        if (state == "skipped") label.Append($" &middot; skipped{(cell.Language is { } language ? $" ({OutputHtml.Encode(language)})" : "")}");
         if (state == "not-run") label.Append(" &middot; not run");
         foreach (var tag in cell.Tags) label.Append($"<span class=\"tag\">{OutputHtml.Encode(tag)}</span>");
 

@@ -9,12 +9,17 @@ namespace EssenceOfPose.Notebooks;
 // Plotly JSON (drawn by the local plotly.js, or shown as JSON when there is none), PNG, HTML, text.
 internal sealed partial class OutputHtml(bool plotlyAvailable)
 {
+    private const string PlainText = "text/plain";
+    private const string Html = "text/html";
+    private const string Png = "image/png";
+    private const string Plotly = KernelFactory.PlotlyMimeType;
+
     private static readonly JsonSerializerOptions s_indented = new() { WriteIndented = true };
     private int _charts;
 
     public bool HasCharts => _charts > 0;
 
-    public static bool IsChart(JsonNode? output) => output?["data"]?[MimeBundle.Plotly] is not null;
+    public static bool IsChart(JsonNode? output) => output?["data"]?[Plotly] is not null;
 
     public string Render(JsonNode? output, string chartIdPrefix) => (string?)output?["output_type"] switch
     {
@@ -26,7 +31,7 @@ internal sealed partial class OutputHtml(bool plotlyAvailable)
 
     private string Data(JsonObject data, string chartIdPrefix)
     {
-        if (data[MimeBundle.Plotly] is { } figure)
+        if (data[Plotly] is { } stored && Figure(stored) is { } figure)
         {
             var id = $"{chartIdPrefix}-{++_charts}";
             if (!plotlyAvailable)
@@ -35,13 +40,27 @@ internal sealed partial class OutputHtml(bool plotlyAvailable)
             return $"<div class=\"output\"><div class=\"plotly-chart\" id=\"{id}\"></div>" +
                    $"<script type=\"application/json\" id=\"{id}-figure\">{figure.ToJsonString()}</script></div>";
         }
-        if (data[MimeBundle.Png] is { } png)
+        if (data[Png] is { } png)
             return $"<div class=\"output\"><img alt=\"image output\" src=\"data:image/png;base64,{Encode(Text(png))}\"></div>";
-        if (data[MimeBundle.Html] is { } html)
+        if (data[Html] is { } html)
             return $"<div class=\"output html\">{Text(html)}</div>";
-        if (data[MimeBundle.PlainText] is { } text)
+        if (data[PlainText] is { } text)
             return $"<div class=\"output\"><pre>{Encode(Text(text))}</pre></div>";
         return $"<div class=\"output\"><pre>(no representation this page can show: {Encode(string.Join(", ", data.Select(p => p.Key)))})</pre></div>";
+    }
+
+    // nbformat stores the figure as JSON; a notebook written by a tool that kept it as text still draws.
+    private static JsonNode? Figure(JsonNode stored)
+    {
+        if (stored is not JsonValue value || !value.TryGetValue<string>(out var text)) return stored;
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static string Error(JsonNode output)

@@ -2,29 +2,14 @@ using System.Diagnostics;
 
 namespace EssenceOfPose.Notebooks;
 
-/// <summary>Runs C# notebooks headless, the way the .NET Interactive kernel would (Roslyn scripting,
-/// same conventions), writes executed copies and an HTML report to the output folder, and goes on
-/// past a failing notebook so that one run reports on all of them. Cells run with the notebook's
-/// folder as working directory, which is process-wide, so runs in one process take turns.</summary>
+/// <summary>Runs C# notebooks on the .NET Interactive C# kernel, each in a kernel process of its own
+/// (so that nothing a cell does can end the run), writes executed copies and an HTML report to the
+/// output folder, and goes on past a failing notebook so that one run reports on all of them.</summary>
 public sealed class NotebookRunner(NotebookRunOptions options, TextWriter? log = null)
 {
-    private static readonly SemaphoreSlim s_oneRunAtATime = new(1, 1);
-    private readonly TextWriter _log = log ?? TextWriter.Null;
+    private readonly TextWriter _log = TextWriter.Synchronized(log ?? TextWriter.Null);
 
     public async Task<NotebookRunSummary> RunAsync(IEnumerable<string> notebookPaths, CancellationToken cancellation = default)
-    {
-        await s_oneRunAtATime.WaitAsync(cancellation);
-        try
-        {
-            return await RunAllAsync(notebookPaths, cancellation);
-        }
-        finally
-        {
-            s_oneRunAtATime.Release();
-        }
-    }
-
-    private async Task<NotebookRunSummary> RunAllAsync(IEnumerable<string> notebookPaths, CancellationToken cancellation)
     {
         var paths = notebookPaths.Select(Path.GetFullPath).ToList();
         var parameters = options.InjectedValues();
@@ -38,9 +23,7 @@ public sealed class NotebookRunner(NotebookRunOptions options, TextWriter? log =
         {
             var stem = names.Reserve(paths[i]);
             _log.WriteLine($"[{i + 1}/{paths.Count}] {paths[i]}");
-            var execution = new NotebookExecution(options, parameters, _log);
-            var run = await execution.RunAsync(paths[i],
-                Path.Combine(outputDirectory, stem + ".ipynb"), Path.Combine(outputDirectory, stem + ".html"), cancellation);
+            var run = await RunOneAsync(paths[i], outputDirectory, stem, parameters, cancellation);
             runs.Add(run);
             _log.WriteLine(Describe(run.Result));
         }
@@ -51,6 +34,44 @@ public sealed class NotebookRunner(NotebookRunOptions options, TextWriter? log =
                        $"{summary.Failures.Count()} failed. Report: {reportPath}");
         foreach (var failure in summary.Failures) _log.WriteLine($"  FAILED {failure.Name}: {Reason(failure)}");
         return summary;
+    }
+
+    private async Task<(NotebookRunResult Result, NotebookDocument? Executed)> RunOneAsync(
+        string source, string outputDirectory, string stem, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellation)
+    {
+        var watch = Stopwatch.StartNew();
+        var executedPath = Path.Combine(outputDirectory, stem + ".ipynb");
+        var request = new KernelRequest(source, executedPath, Path.Combine(outputDirectory, stem + ".status.json"), options.CellTimeout, [.. parameters]);
+        var (status, hasCopy) = await new KernelProcess(request, _log).RunAsync(cancellation);
+        File.Delete(request.StatusPath);
+
+        NotebookDocument? executed = null;
+        if (hasCopy)
+        {
+            try
+            {
+                executed = NotebookDocument.Load(executedPath);
+            }
+            catch (Exception e) when (e is InvalidDataException or System.Text.Json.JsonException)
+            {
+                status = status with { Notes = [.. status.Notes, $"The executed copy cannot be read: {e.Message}"] };
+            }
+        }
+        var result = new NotebookRunResult(
+            source,
+            executed is null ? null : executedPath,
+            executed is null ? null : Path.Combine(outputDirectory, stem + ".html"),
+            status.Status switch
+            {
+                KernelStatus.Ok => NotebookStatus.Ok,
+                KernelStatus.TimedOut => NotebookStatus.TimedOut,
+                _ => NotebookStatus.Failed,
+            },
+            watch.Elapsed,
+            status.Cell,
+            status.Message,
+            status.Notes);
+        return (result, executed);
     }
 
     private static string Describe(NotebookRunResult result) =>
