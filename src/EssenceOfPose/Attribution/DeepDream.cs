@@ -46,7 +46,7 @@ public static class DeepDream
         var bases = new List<Tensor> { image.detach() };
         using (torch.no_grad())
             for (var k = 1; k < sizes.Count; k++)
-                bases.Add(F.interpolate(bases[^1], size: [sizes[k].H, sizes[k].W], mode: InterpolationMode.Bilinear, antialias: true));
+                bases.Add(F.interpolate(bases[^1], size: [sizes[k].H, sizes[k].W], mode: InterpolationMode.Bilinear, align_corners: false, antialias: true));
 
         var octaves = new OctaveSize[sizes.Count];
         var dreamt = new Tensor[sizes.Count];
@@ -62,7 +62,7 @@ public static class DeepDream
             {
                 var carried = detail is null
                     ? torch.zeros_like(bases[k])
-                    : F.interpolate(detail, size: [sizes[k].H, sizes[k].W], mode: InterpolationMode.Bilinear);
+                    : F.interpolate(detail, size: [sizes[k].H, sizes[k].W], mode: InterpolationMode.Bilinear, align_corners: false);
                 x = bases[k] + carried;
             }
             for (var i = 0; i < options.IterationsPerOctave; i++)
@@ -101,7 +101,7 @@ public static class DeepDream
         using (torch.enable_grad())
         {
             var x = image.detach().roll(shift, new long[] { 2, 3 }).requires_grad_();
-            var seen = resizeToInput ? F.interpolate(x, size: [model.InputSize, model.InputSize], mode: InterpolationMode.Bilinear) : x;
+            var seen = resizeToInput ? F.interpolate(x, size: [model.InputSize, model.InputSize], mode: InterpolationMode.Bilinear, align_corners: false) : x;
             var l2 = model.Tap(seen, tap).square().sum() * 0.5;
             g = torch.autograd.grad([l2], [x])[0];
             objective = l2.ToDouble();
