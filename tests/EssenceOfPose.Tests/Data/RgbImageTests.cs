@@ -64,7 +64,7 @@ public sealed class RgbImageTests : IDisposable
     {
         var image = Pattern(5, 3); // 15-byte rows need 1 byte of padding each
         var path = Path.Combine(_dir, "hand.bmp");
-        File.WriteAllBytes(path, Bmp24(image));
+        File.WriteAllBytes(path, ImageFixtures.Bmp24(image));
         var back = RgbImage.Decode(path);
         Assert.True(image.Pixels.SequenceEqual(back.Pixels));
         Assert.Equal((5, 3, 3), RgbImage.ReadHeader(File.ReadAllBytes(path), path));
@@ -178,30 +178,5 @@ public sealed class RgbImageTests : IDisposable
         Pattern(8, 8).SavePng(path);
         Assert.Equal(8, RgbImage.Decode(path).Width);
         Assert.Single(Directory.GetFiles(_dir));
-    }
-
-    /// <summary>A 24-bit BMP: 14-byte file header, 40-byte info header, bottom-up BGR rows padded to 4 bytes.</summary>
-    private static byte[] Bmp24(RgbImage image)
-    {
-        var rowBytes = (image.Width * 3 + 3) & ~3;
-        var size = 54 + rowBytes * image.Height;
-        var b = new byte[size];
-        b[0] = (byte)'B'; b[1] = (byte)'M';
-        BitConverter.TryWriteBytes(b.AsSpan(2), size);
-        BitConverter.TryWriteBytes(b.AsSpan(10), 54);
-        BitConverter.TryWriteBytes(b.AsSpan(14), 40);
-        BitConverter.TryWriteBytes(b.AsSpan(18), image.Width);
-        BitConverter.TryWriteBytes(b.AsSpan(22), image.Height);
-        BitConverter.TryWriteBytes(b.AsSpan(26), (short)1);
-        BitConverter.TryWriteBytes(b.AsSpan(28), (short)24);
-        BitConverter.TryWriteBytes(b.AsSpan(34), rowBytes * image.Height);
-        for (var y = 0; y < image.Height; y++)
-        for (var x = 0; x < image.Width; x++)
-        {
-            var (r, g, bl) = image[x, image.Height - 1 - y];
-            var o = 54 + y * rowBytes + x * 3;
-            b[o] = bl; b[o + 1] = g; b[o + 2] = r;
-        }
-        return b;
     }
 }
