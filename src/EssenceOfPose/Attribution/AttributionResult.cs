@@ -1,4 +1,3 @@
-
 namespace EssenceOfPose.Attribution;
 
 /// <summary>

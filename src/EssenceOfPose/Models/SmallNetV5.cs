@@ -1,4 +1,3 @@
-
 namespace EssenceOfPose.Models;
 
 /// <summary>

@@ -1,4 +1,3 @@
-
 namespace EssenceOfPose.Inversion;
 
 /// <summary>The image is its own parameter: one leaf [N,3,H,W] in Caffe space (Mahendran &amp; Vedaldi; Yosinski et al.).</summary>

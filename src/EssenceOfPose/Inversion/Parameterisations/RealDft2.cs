@@ -1,10 +1,10 @@
-
 namespace EssenceOfPose.Inversion;
 
 /// <summary>
 /// The orthonormal 2-D real DFT of H×W images (numpy's <c>rfft2</c>/<c>irfft2</c> with
-/// norm="ortho") as matrix products: the libtorch binding has no FFT op, and at the sizes used
-/// here (≤ 128 px) two matmuls with precomputed cos/sin bases cost less than the network. The
+/// norm="ortho") as matrix products, written when the suite's own libtorch binding had no FFT op
+/// (TorchSharp's torch.fft.rfft2 could now take its place); at the sizes used here (≤ 128 px) two
+/// matmuls with precomputed cos/sin bases cost less than the network. The
 /// spectrum has H × (W/2 + 1) complex entries, held as separate real and imaginary tensors.
 /// Inverse: along H a complex inverse DFT, Z = (C_H + iS_H) S; along W the Hermitian-completed
 /// real inverse, x = Re Z · C_W − Im Z · S_W, the columns v = 1 … ⌈W/2⌉ − 1 counted twice.

@@ -1,4 +1,3 @@
-
 namespace EssenceOfPose.Inversion;
 
 /// <summary>Differentiable image priors, as objectives on the optimised image (before transforms).</summary>

@@ -1,4 +1,3 @@
-
 namespace EssenceOfPose.Inversion;
 
 /// <summary>Zeroes the pixels whose score falls below a percentile of the scores of their image.</summary>

@@ -1,4 +1,3 @@
-
 namespace EssenceOfPose.Inversion;
 
 /// <summary>Whether a render reconstructs an image from its code or maximises units.</summary>

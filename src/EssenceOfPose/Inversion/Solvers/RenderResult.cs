@@ -1,4 +1,3 @@
-
 namespace EssenceOfPose.Inversion;
 
 /// <summary>A snapshot of the whole batch after <see cref="Step"/> steps (0 = the start image).</summary>

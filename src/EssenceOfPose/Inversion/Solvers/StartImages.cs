@@ -1,4 +1,3 @@
-
 namespace EssenceOfPose.Inversion;
 
 /// <summary>The noise images the methods start from, in Caffe's mean-subtracted space.</summary>

@@ -1,4 +1,3 @@
-
 namespace EssenceOfPose.Inversion;
 
 /// <summary>Resampling of a batch by one 2×3 affine map per image (affine_grid + grid_sample).</summary>

@@ -1,4 +1,3 @@
-
 namespace EssenceOfPose.Inversion;
 
 /// <summary>Transforms applied in order (Lucid's <c>compose</c>); the empty chain is the identity.</summary>

@@ -1,11 +1,10 @@
-
 namespace EssenceOfPose.Models.Caffe;
 
 /// <summary>A learned layer's tensors in PyTorch layouts: convolution OIHW, linear out×in, PReLU slopes.</summary>
 internal sealed record CaffeLayerTensors(Tensor Weight, Tensor? Bias);
 
 /// <summary>
-/// One forward step per Caffe layer type, with the binding's ops and Caffe's definitions: a
+/// One forward step per Caffe layer type, with TorchSharp's ops and Caffe's definitions: a
 /// convolution floors its output size; an inner product flattens from its axis; ReLU is
 /// max(x, 0) + slope · min(x, 0); PReLU slopes run along axis 1; Dropout is the identity at test time
 /// (Caffe scales during training, not after); pooling and LRN are in <see cref="CaffePooling"/> and

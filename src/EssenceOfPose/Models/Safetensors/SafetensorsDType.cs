@@ -1,6 +1,6 @@
 namespace EssenceOfPose.Models;
 
-/// <summary>The safetensors spelling of the dtypes libtorch and this binding share.</summary>
+/// <summary>The safetensors spelling of the dtypes libtorch and the suite read and write.</summary>
 internal static class SafetensorsDType
 {
     static readonly (string name, ScalarType type)[] Table =
