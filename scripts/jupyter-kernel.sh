@@ -24,7 +24,8 @@ manifest=.config/dotnet-tools.json
 version=$(jq -er '.tools["microsoft.dotnet-interactive"].version' "$manifest")
 packages=${NUGET_PACKAGES:-$(dotnet nuget locals global-packages --list | sed -E 's/^global-packages: *//')}
 packages=${packages%/}
-find_app() { find "$packages/microsoft.dotnet-interactive/$version/tools" -name Microsoft.DotNet.Interactive.App.dll 2>/dev/null | head -1; }
+# (-print -quit, not | head: under pipefail a producer cut off by head fails the script.)
+find_app() { find "$packages/microsoft.dotnet-interactive/$version/tools" -name Microsoft.DotNet.Interactive.App.dll -print -quit 2>/dev/null || true; }
 app=$(find_app)
 if [ -z "$app" ]; then
   dotnet tool restore >/dev/null
@@ -42,7 +43,7 @@ if [ ! -f "$copy/.complete" ]; then
 fi
 
 # FSharp.Core: the tool's (from its deps.json) against the one the core restores for Plotly.NET.
-fsharp_of() { jq -r '.libraries | keys[] | select(startswith("FSharp.Core/")) | sub("FSharp.Core/"; "")' "$1" | head -1; }
+fsharp_of() { jq -r 'first(.libraries | keys[] | select(startswith("FSharp.Core/")) | sub("FSharp.Core/"; "")) // empty' "$1"; }
 # (A restore that has nothing to do takes a second or two; this one may run before the first build.)
 dotnet restore src/EssenceOfPose/EssenceOfPose.csproj -v quiet >/dev/null
 assets=src/EssenceOfPose/obj/project.assets.json
@@ -50,7 +51,7 @@ tool_fsharp=$(fsharp_of "$copy/Microsoft.DotNet.Interactive.App.deps.json")
 core_fsharp=$(fsharp_of "$assets")
 if [ -n "$core_fsharp" ] && [ "$tool_fsharp" != "$core_fsharp" ] &&
    [ "$(printf '%s\n%s\n' "$tool_fsharp" "$core_fsharp" | sort -V | head -1)" = "$tool_fsharp" ]; then
-  newer=$(find "$packages/fsharp.core/$core_fsharp/lib/netstandard2.1" -name FSharp.Core.dll | head -1)
+  newer=$(find "$packages/fsharp.core/$core_fsharp/lib/netstandard2.1" -name FSharp.Core.dll -print -quit)
   [ -n "$newer" ] || { echo "jupyter-kernel: FSharp.Core $core_fsharp is not in $packages" >&2; exit 1; }
   if ! cmp -s "$newer" "$copy/FSharp.Core.dll"; then
     rm -f "$copy/FSharp.Core.dll" # a hard link into the NuGet cache: replace it, never write through it

@@ -15,7 +15,7 @@ lib="$native/libLibTorchSharp.so"
 compat="libeop_glibcxx_compat.so"
 [ "$(uname -s)" = Linux ] && [ -f "$lib" ] || exit 0
 
-libstdcxx="$(/sbin/ldconfig -p 2>/dev/null | awk '/libstdc\+\+\.so\.6 .*x86-64/ {print $NF; exit}')"
+libstdcxx="$(/sbin/ldconfig -p 2>/dev/null | awk '/libstdc\+\+\.so\.6 .*x86-64/ && !found {print $NF; found = 1}')"
 [ -n "$libstdcxx" ] || libstdcxx=/usr/lib/x86_64-linux-gnu/libstdc++.so.6
 if grep -qa 'GLIBCXX_3\.4\.32' "$libstdcxx"; then exit 0; fi       # the system has it: nothing to do
 if readelf -d "$lib" | grep -q "\[$compat\]"; then exit 0; fi      # already patched
