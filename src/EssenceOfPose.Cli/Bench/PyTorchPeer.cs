@@ -24,7 +24,7 @@ internal static class PyTorchPeer
             foreach (var a in new[] { script, "--workload", workload, "--threads", threads.ToString(CultureInfo.InvariantCulture), "--repeats", repeats.ToString(CultureInfo.InvariantCulture), "--json", json })
                 start.ArgumentList.Add(a);
             using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
+            _ = process.StandardOutput.ReadToEndAsync(); // drained so a full pipe cannot stall the peer; its table is not needed
             var stderr = process.StandardError.ReadToEndAsync();
             process.WaitForExit();
             if (process.ExitCode != 0)

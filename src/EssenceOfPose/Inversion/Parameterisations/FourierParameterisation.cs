@@ -37,7 +37,6 @@ public sealed record FourierParameterisation(double DecayPower = 1, bool Decorre
             colourInverse = torch.tensor(ColourDecorrelation.Inverse(), [3, 3]).to(dtype, device).DetachFromDisposeScope();
             spectrum = new Parameter(torch.zeros([initial.size(0), 3, 2, dft.Height, dft.SpectrumWidth], dtype: dtype, device: device), requires_grad: true).DetachFromDisposeScope();
             SetImage(initial);
-            spectrum.requires_grad_();
         }
 
         public IReadOnlyList<Tensor> Parameters => [spectrum];
