@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using EssenceOfPose.Models;
-using EssenceOfPose.Models.Caffe;
+using EssenceOfPose.Caffe;
 
 namespace EssenceOfPose.Cli;
 

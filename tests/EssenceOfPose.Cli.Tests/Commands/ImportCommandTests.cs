@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using EssenceOfPose.Models;
-using EssenceOfPose.Models.Caffe;
-using EssenceOfPose.Tests.Caffe;
+using EssenceOfPose.Caffe;
+using EssenceOfPose.Caffe.Tests;
 
 namespace EssenceOfPose.Cli.Tests;
 
