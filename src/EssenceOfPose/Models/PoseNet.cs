@@ -16,13 +16,13 @@ public sealed class PoseNet : SiameseNet
 
     PoseNet(Layers l, int poseOutputs) : base(Name,
     [
-        new("conv1", l.Conv1.call, Relu), new("pool1", Pool, null),
-        new("conv2", l.Conv2.call, Relu), new("pool2", Pool, null),
-        new("conv3", l.Conv3.call, Relu), new("pool3", Pool, null),
-        new("conv4", l.Conv4.call, Relu), new("pool4", Pool, null),
-        new("fc5", x => l.Fc5.call(x.flatten(1)), Relu),
-        new("fc6", l.Fc6.call, Relu),
-    ], codeSize: 500, poseOutputs, Relu)
+        new("conv1", l.Conv1, l.Relu), new("pool1", l.Pool, null),
+        new("conv2", l.Conv2, l.Relu), new("pool2", l.Pool, null),
+        new("conv3", l.Conv3, l.Relu), new("pool3", l.Pool, null),
+        new("conv4", l.Conv4, l.Relu), new("pool4", l.Pool, null),
+        new("fc5", l.Fc5, l.Relu),
+        new("fc6", l.Fc6, l.Relu),
+    ], codeSize: 500, poseOutputs, l.Relu)
     {
         register_module("conv1", l.Conv1);
         register_module("conv2", l.Conv2);
@@ -36,12 +36,11 @@ public sealed class PoseNet : SiameseNet
 
     public override string Architecture => Name;
 
-    static Tensor Relu(Tensor x) => F.relu(x);
-
-    static Tensor Pool(Tensor x) => F.max_pool2d(x, 2, stride: 2, ceil_mode: true);
-
     sealed class Layers
     {
+        public readonly ReLU Relu = nn.ReLU();
+        // Caffe's pooling rounds the output size up.
+        public readonly MaxPool2d Pool = nn.MaxPool2d(2, stride: 2, ceil_mode: true);
         public readonly Conv2d Conv1 = nn.Conv2d(3, 20, 7);
         public readonly Conv2d Conv2 = nn.Conv2d(20, 40, 5, padding: 2);
         public readonly Conv2d Conv3 = nn.Conv2d(40, 80, 4);

@@ -10,25 +10,36 @@ namespace EssenceOfPose.Models;
 /// </summary>
 public abstract class SiameseNet : Module
 {
-    /// <summary>One layer of a tower: its Caffe name, its op, and the in-place activation Caffe applies after it (if any).</summary>
-    protected sealed record Stage(string Name, Func<Tensor, Tensor> Op, Func<Tensor, Tensor>? Activation);
+    /// <summary>
+    /// One layer of a tower: its Caffe name, its op, and the in-place activation Caffe applies after it
+    /// (if any). Ops are modules (Conv2d, MaxPool2d, LocalResponseNorm, Linear; ReLU, PReLU), whose
+    /// settings read back, so the Caffe importer derives the prototxt it expects from the model itself.
+    /// </summary>
+    protected internal sealed record Stage(string Name, Module Op, Module? Activation);
 
     readonly Stage[] stages;
-    readonly Func<Tensor, Tensor> commonActivation;
+    readonly Module commonActivation;
     readonly Linear commonFc, poseFc, ptchFc;
 
-    protected SiameseNet(string name, IEnumerable<Stage> tower, long codeSize, int poseOutputs, Func<Tensor, Tensor> commonActivation, Module? commonActivationModule = null)
+    protected SiameseNet(string name, IEnumerable<Stage> tower, long codeSize, int poseOutputs, Module commonActivation)
         : base(name)
     {
         if (poseOutputs < 1) throw new ArgumentOutOfRangeException(nameof(poseOutputs), poseOutputs, "pose_fc needs at least one output");
         stages = tower.ToArray();
         PoseOutputs = poseOutputs;
         register_module("common_fc", commonFc = nn.Linear(2 * codeSize, 512));
-        if (commonActivationModule is not null) register_module("relu_common", commonActivationModule);
+        // A learned activation (PReLU) is registered under its Caffe name, so checkpoints hold its slopes.
+        if (commonActivation.parameters().Any()) register_module("relu_common", commonActivation);
         register_module("pose_fc", poseFc = nn.Linear(512, poseOutputs));
         register_module("ptch_fc", ptchFc = nn.Linear(512, 2));
         this.commonActivation = commonActivation;
     }
+
+    /// <summary>The tower's stages in forward order, for the Caffe importer.</summary>
+    internal IReadOnlyList<Stage> Stages => stages;
+
+    /// <summary>The activation after <c>common_fc</c>, for the Caffe importer.</summary>
+    internal Module CommonActivation => commonActivation;
 
     /// <summary>The architecture's name as checkpoints record it.</summary>
     public abstract string Architecture { get; }
@@ -56,15 +67,16 @@ public abstract class SiameseNet : Module
     public Tensor Tap(Tensor images, TapName tap, double gradientLeak)
     {
         if (!(gradientLeak >= 0 && gradientLeak <= 1)) throw new ArgumentOutOfRangeException(nameof(gradientLeak), gradientLeak, "a gradient leak is in [0, 1]");
-        Tensor Activate(Func<Tensor, Tensor> activation, Tensor y) =>
+        Tensor Activate(Module activation, Tensor y) =>
             gradientLeak == 0 || !y.requires_grad
-                ? activation(y)
+                ? activation.call(y)
                 // y − y.detach() is zero in value and the identity in the backward pass.
-                : activation(y) + (y - y.detach()) * (y <= 0).to(y.dtype) * gradientLeak;
+                : activation.call(y) + (y - y.detach()) * (y <= 0).to(y.dtype) * gradientLeak;
         var x = images;
         foreach (var s in stages)
         {
-            var y = s.Op(x);
+            // An inner product reads its input flattened from axis 1 on, as Caffe's InnerProduct does.
+            var y = s.Op.call(s.Op is Linear ? x.flatten(1) : x);
             if (s.Name == tap.Layer)
             {
                 if (tap.PreActivation && s.Activation is null)
@@ -87,7 +99,7 @@ public abstract class SiameseNet : Module
         // One tower pass over both images: the same weights, a batch twice as large.
         var codes = Embed(torch.cat([first, second], 0));
         var concat = torch.cat([codes.narrow(0, 0, n), codes.narrow(0, n, n)], 1);
-        return commonActivation(commonFc.call(concat));
+        return commonActivation.call(commonFc.call(concat));
     }
 
     /// <summary>Relative pose [N, PoseOutputs] and matching logits [N, 2] for a batch of pairs.</summary>

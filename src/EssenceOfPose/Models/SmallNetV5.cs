@@ -14,12 +14,12 @@ public sealed class SmallNetV5 : SiameseNet
 
     SmallNetV5(Layers l, int poseOutputs) : base(Name,
     [
-        new("conv1", l.Conv1.call, Relu), new("pool1", Pool, null), new("norm1", l.Norm.call, null),
-        new("conv2", l.Conv2.call, Relu), new("pool2", Pool, null), new("norm2", l.Norm.call, null),
-        new("conv3", l.Conv3.call, Relu),
-        new("conv4", l.Conv4.call, Relu), new("pool4", Pool, null),
-        new("fc5", x => l.Fc5.call(x.flatten(1)), l.Prelu5.call),
-    ], codeSize: 512, poseOutputs, l.PreluCommon.call, l.PreluCommon)
+        new("conv1", l.Conv1, l.Relu), new("pool1", l.Pool, null), new("norm1", l.Norm, null),
+        new("conv2", l.Conv2, l.Relu), new("pool2", l.Pool, null), new("norm2", l.Norm, null),
+        new("conv3", l.Conv3, l.Relu),
+        new("conv4", l.Conv4, l.Relu), new("pool4", l.Pool, null),
+        new("fc5", l.Fc5, l.Prelu5),
+    ], codeSize: 512, poseOutputs, l.PreluCommon)
     {
         register_module("conv1", l.Conv1);
         register_module("conv2", l.Conv2);
@@ -33,12 +33,11 @@ public sealed class SmallNetV5 : SiameseNet
 
     public override string Architecture => Name;
 
-    static Tensor Relu(Tensor x) => F.relu(x);
-
-    static Tensor Pool(Tensor x) => F.max_pool2d(x, 3, stride: 2, ceil_mode: true);
-
     sealed class Layers
     {
+        public readonly ReLU Relu = nn.ReLU();
+        // Caffe's pooling rounds the output size up.
+        public readonly MaxPool2d Pool = nn.MaxPool2d(3, stride: 2, ceil_mode: true);
         public readonly Conv2d Conv1 = nn.Conv2d(3, 96, 7, stride: 3);
         public readonly LocalResponseNorm Norm = nn.LocalResponseNorm(5, 1e-4, 0.75);
         public readonly Conv2d Conv2 = nn.Conv2d(96, 128, 5, padding: 2, groups: 2);

@@ -17,11 +17,11 @@ internal sealed class TinySiamese : SiameseNet
 
     TinySiamese(Layers l) : base("tiny",
     [
-        new("conv1", l.Conv1.call, Relu), new("pool1", x => F.max_pool2d(x, 2, stride: 2, ceil_mode: true), null),
-        new("conv2", l.Conv2.call, Relu),
-        new("fc5", x => l.Fc5.call(x.flatten(1)), Relu),
-        new("fc6", l.Fc6.call, Relu),
-    ], codeSize: 12, poseOutputs: 3, commonActivation: Relu)
+        new("conv1", l.Conv1, l.Relu), new("pool1", l.Pool, null),
+        new("conv2", l.Conv2, l.Relu),
+        new("fc5", l.Fc5, l.Relu),
+        new("fc6", l.Fc6, l.Relu),
+    ], codeSize: 12, poseOutputs: 3, commonActivation: l.Relu)
     {
         register_module("conv1", l.Conv1);
         register_module("conv2", l.Conv2);
@@ -46,11 +46,11 @@ internal sealed class TinySiamese : SiameseNet
 
     sealed class Layers
     {
+        public readonly ReLU Relu = nn.ReLU();
+        public readonly MaxPool2d Pool = nn.MaxPool2d(2, stride: 2, ceil_mode: true);
         public readonly Conv2d Conv1 = nn.Conv2d(3, 4, 3);
         public readonly Conv2d Conv2 = nn.Conv2d(4, 6, 3);
         public readonly Linear Fc5 = nn.Linear(6 * 5 * 5, 12);
         public readonly Linear Fc6 = nn.Linear(12, 12);
     }
-
-    static Tensor Relu(Tensor x) => F.relu(x);
 }
