@@ -12,7 +12,7 @@ namespace EssenceOfPose.Caffe;
 /// using var net = CaffeExecutor.Load(CaffeNet.Load("deploy.prototxt"), CaffeModel.Load("w.caffemodel"));
 /// var blobs = net.Forward(new Dictionary&lt;string, Tensor&gt; { ["data"] = x }, "pool1", "fc5");
 /// </code></example>
-public sealed class CaffeExecutor : IDisposable
+sealed class CaffeExecutor : IDisposable
 {
     private readonly Dictionary<string, CaffeLayerTensors> _learned;
     private readonly Dictionary<string, int> _lastWriter;

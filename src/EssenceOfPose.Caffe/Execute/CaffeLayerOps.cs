@@ -1,7 +1,7 @@
 namespace EssenceOfPose.Caffe;
 
 /// <summary>A learned layer's tensors in PyTorch layouts: convolution OIHW, linear out×in, PReLU slopes.</summary>
-internal sealed record CaffeLayerTensors(Tensor Weight, Tensor? Bias);
+sealed record CaffeLayerTensors(Tensor Weight, Tensor? Bias);
 
 /// <summary>
 /// One forward step per Caffe layer type, with TorchSharp's ops and Caffe's definitions: a
@@ -10,7 +10,7 @@ internal sealed record CaffeLayerTensors(Tensor Weight, Tensor? Bias);
 /// (Caffe scales during training, not after); pooling and LRN are in <see cref="CaffePooling"/> and
 /// <see cref="CaffeLrn"/>. Errors are <see cref="CaffeShapeError"/>s that the executor names the layer in.
 /// </summary>
-internal static class CaffeLayerOps
+static class CaffeLayerOps
 {
     public static Tensor[] Run(CaffeLayer layer, Tensor[] bottoms, CaffeLayerTensors? learned)
     {

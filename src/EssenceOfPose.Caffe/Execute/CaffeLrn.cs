@@ -7,7 +7,7 @@ namespace EssenceOfPose.Caffe;
 /// over an n×n window (pad (n−1)/2, stride 1), then x · (1 + α · mean)^−β; k is not used there and the
 /// mean always divides by n², since with that padding every window lies inside the padded image.
 /// </summary>
-internal static class CaffeLrn
+static class CaffeLrn
 {
     public static Tensor Forward(Tensor x, LrnParameter p)
     {

@@ -9,7 +9,7 @@ namespace EssenceOfPose.Caffe;
 /// pixel yields −FLT_MAX as in Caffe; AVE pads with zeros and divides by Caffe's count, the window
 /// clipped to the padded image (min(start + k, size + pad) − start per axis), not to the image.
 /// </summary>
-internal static class CaffePooling
+static class CaffePooling
 {
     public static Tensor Forward(Tensor x, PoolingParameter p)
     {

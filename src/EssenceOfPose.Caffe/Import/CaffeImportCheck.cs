@@ -7,7 +7,7 @@ namespace EssenceOfPose.Caffe;
 /// same layers, with the same weights) run on one random pair; every tower blob, common_fc and the
 /// loaded heads must agree to 1e-4 of the blob's scale, or nothing is imported.
 /// </summary>
-internal static class CaffeImportCheck
+static class CaffeImportCheck
 {
     private const double Tolerance = 1e-4;
 

@@ -15,7 +15,7 @@ namespace EssenceOfPose.Caffe;
 public static class CaffeImporter
 {
     /// <summary>The mean recorded when none is given: the caffemodel does not hold one, and the suite has no default.</summary>
-    public static IReadOnlyList<double> ZeroMean { get; } = [0, 0, 0];
+    internal static IReadOnlyList<double> ZeroMean { get; } = [0, 0, 0];
 
     /// <summary>
     /// Reads the prototxt(s) (several are merged in order, as the original code assembled net,
@@ -43,7 +43,7 @@ public static class CaffeImporter
     }
 
     /// <summary>Imports a net and weights already read; provenance records their sources without hashes.</summary>
-    public static CaffeImport Import(CaffeNet net, CaffeModel model, CaffeImportOptions? options = null) =>
+    internal static CaffeImport Import(CaffeNet net, CaffeModel model, CaffeImportOptions? options = null) =>
         Import(net, model, options ?? new(), new Dictionary<string, string> { ["prototxt"] = net.Source, ["caffemodel"] = model.Source });
 
     private static CaffeImport Import(CaffeNet net, CaffeModel caffemodel, CaffeImportOptions options, Dictionary<string, string> notes)

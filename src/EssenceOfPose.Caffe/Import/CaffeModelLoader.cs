@@ -7,7 +7,7 @@ namespace EssenceOfPose.Caffe;
 /// <c>conv1.weight</c> and <c>conv1.bias</c>, a PReLU's slopes <c>relu5.weight</c>. Only the layers of
 /// the tower, the merge and the heads are copied (the twin's are the tower's).
 /// </summary>
-internal static class CaffeModelLoader
+static class CaffeModelLoader
 {
     public static IReadOnlyList<CaffeLoadedLayer> Load(SiameseNet model, CaffeArchitecture arch,
         IReadOnlyDictionary<string, CaffeLayerWeights> weights, bool withPose, string source)

@@ -8,7 +8,7 @@ namespace EssenceOfPose.Caffe;
 /// the siamese net, with or without the pair slice and each head), and the layers it has besides,
 /// which the suite's model does not compute and which cannot change what it computes.
 /// </summary>
-internal sealed record CaffeRecognition(
+sealed record CaffeRecognition(
     CaffeArchitecture Architecture,
     IReadOnlySet<CaffePart> Parts,
     IReadOnlyList<CaffeSkippedLayer> Ignored)

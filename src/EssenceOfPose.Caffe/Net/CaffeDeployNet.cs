@@ -11,7 +11,7 @@ public sealed record CaffeSkippedLayer(string Name, string Type, string Reason)
 /// in the TEST phase, whose inputs are everything those layers read and nobody produces; and the
 /// layers it skipped.
 /// </summary>
-public sealed record CaffeDeployNet(CaffeNet Net, IReadOnlyList<CaffeSkippedLayer> Skipped)
+sealed record CaffeDeployNet(CaffeNet Net, IReadOnlyList<CaffeSkippedLayer> Skipped)
 {
     /// <summary>One line for logs and notebooks: what is kept, what the inputs are, what was skipped.</summary>
     public string Summary

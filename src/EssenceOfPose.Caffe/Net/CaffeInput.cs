@@ -5,7 +5,7 @@ namespace EssenceOfPose.Caffe;
 /// <c>input_shape</c>), an <c>Input</c> layer, or, for a deploy net, a skipped data layer's top.
 /// <see cref="Shape"/> is null when the file does not give one; shape inference then needs it.
 /// </summary>
-public sealed record CaffeInput(string Name, int[]? Shape)
+sealed record CaffeInput(string Name, int[]? Shape)
 {
     public override string ToString() => Shape is null ? Name : $"{Name} {string.Join('×', Shape)}";
 }

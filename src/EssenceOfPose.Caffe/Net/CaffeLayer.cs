@@ -5,7 +5,7 @@ namespace EssenceOfPose.Caffe;
 /// (<c>Convolution</c>, not V1's <c>CONVOLUTION</c>). <see cref="Parameters"/> is set for every type the
 /// importer computes (with Caffe's defaults where the file leaves the block out) and null otherwise.
 /// </summary>
-public sealed record CaffeLayer(
+sealed record CaffeLayer(
     string Name,
     string Type,
     IReadOnlyList<string> Bottoms,

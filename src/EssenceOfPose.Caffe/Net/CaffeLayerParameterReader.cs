@@ -5,7 +5,7 @@ namespace EssenceOfPose.Caffe;
 /// the checks Caffe makes when it sets a layer up (a kernel size is required, <c>kernel_size</c> excludes
 /// <c>kernel_h</c>/<c>kernel_w</c>, ...), so a bad file fails at load time with a location.
 /// </summary>
-internal static class CaffeLayerParameterReader
+static class CaffeLayerParameterReader
 {
     private const int Max = int.MaxValue;
 

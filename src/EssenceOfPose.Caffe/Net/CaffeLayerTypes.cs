@@ -1,7 +1,7 @@
 namespace EssenceOfPose.Caffe;
 
 /// <summary>What the importer does with a layer type when it builds a net for inference.</summary>
-public enum CaffeLayerRole
+enum CaffeLayerRole
 {
     /// <summary>Computes at deploy time and is supported (convolution, pooling, ...).</summary>
     Compute,
@@ -20,7 +20,7 @@ public enum CaffeLayerRole
 }
 
 /// <summary>Caffe's layer type names: which ones the importer runs, which it skips, and the V1 enum names and numbers.</summary>
-public static class CaffeLayerTypes
+static class CaffeLayerTypes
 {
     /// <summary>Layer type → the name of its parameter message in a <c>layer { }</c> block.</summary>
     internal static readonly IReadOnlyDictionary<string, string> ParameterBlocks = new Dictionary<string, string>

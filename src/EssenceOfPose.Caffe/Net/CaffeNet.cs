@@ -5,7 +5,7 @@ namespace EssenceOfPose.Caffe;
 /// (train-time layers included; <see cref="ForDeploy"/> selects what runs at inference).
 /// </summary>
 /// <param name="Source">The file (or files, for a merged net) it came from, for messages.</param>
-public sealed record CaffeNet(string Name, IReadOnlyList<CaffeInput> Inputs, IReadOnlyList<CaffeLayer> Layers, string Source)
+sealed record CaffeNet(string Name, IReadOnlyList<CaffeInput> Inputs, IReadOnlyList<CaffeLayer> Layers, string Source)
 {
     /// <summary>Reads a prototxt file. Throws <see cref="CaffeFormatException"/> with <c>file:line:column</c>.</summary>
     public static CaffeNet Load(string path) => Parse(File.ReadAllText(path), path);

@@ -4,7 +4,7 @@ namespace EssenceOfPose.Caffe;
 /// Builds a <see cref="CaffeNet"/> from a parsed prototxt (<c>NetParameter</c> in text form): the input
 /// header in its three spellings, <c>layer { }</c> blocks and legacy V1 <c>layers { }</c> blocks with enum types.
 /// </summary>
-internal static class CaffeNetReader
+static class CaffeNetReader
 {
     private static readonly (string, int, CaffePhase)[] Phases = [("TRAIN", 0, CaffePhase.Train), ("TEST", 1, CaffePhase.Test)];
 

@@ -1,7 +1,7 @@
 namespace EssenceOfPose.Caffe;
 
 /// <summary>caffe.proto's <c>Phase</c>; deploy nets are built for <see cref="Test"/>.</summary>
-public enum CaffePhase
+enum CaffePhase
 {
     Train,
     Test,
@@ -12,7 +12,7 @@ public enum CaffePhase
 /// condition that is set holds: the phase, the level range, all <see cref="Stages"/> present and no
 /// <see cref="NotStages"/>.
 /// </summary>
-public sealed record CaffeNetStateRule(
+sealed record CaffeNetStateRule(
     CaffePhase? Phase = null,
     int? MinLevel = null,
     int? MaxLevel = null,

@@ -5,7 +5,7 @@ namespace EssenceOfPose.Caffe;
 /// <c>weight_decay</c>). Layers that give the same non-empty <see cref="Name"/> share that blob:
 /// this is how the siamese towers (<c>conv1</c> and <c>conv1_p</c>) share weights.
 /// </summary>
-public sealed record CaffeParamSpec(string? Name = null, double LrMult = 1, double DecayMult = 1)
+sealed record CaffeParamSpec(string? Name = null, double LrMult = 1, double DecayMult = 1)
 {
     public bool IsShared => !string.IsNullOrEmpty(Name);
 }

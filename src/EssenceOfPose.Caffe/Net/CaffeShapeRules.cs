@@ -1,10 +1,10 @@
 namespace EssenceOfPose.Caffe;
 
 /// <summary>A layer that cannot be set up on its input; <see cref="CaffeShapes"/> adds the layer and location.</summary>
-internal sealed class CaffeShapeError(string message) : Exception(message);
+sealed class CaffeShapeError(string message) : Exception(message);
 
 /// <summary>Per-type shape rules, written after the Reshape/LayerSetUp checks of Caffe's layers.</summary>
-internal static class CaffeShapeRules
+static class CaffeShapeRules
 {
     public static CaffeLayerShapes Apply(CaffeLayer layer, IReadOnlyList<int[]> bottoms)
     {

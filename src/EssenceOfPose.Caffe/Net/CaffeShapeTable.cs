@@ -4,10 +4,10 @@ namespace EssenceOfPose.Caffe;
 /// Shapes of one layer as Caffe would set it up: what it reads, what it writes, and the shapes of its
 /// learned blobs in Caffe's layout (convolution OIHW then bias; inner product out×in then bias; PReLU slopes).
 /// </summary>
-public sealed record CaffeLayerShapes(CaffeLayer Layer, IReadOnlyList<int[]> Bottoms, IReadOnlyList<int[]> Tops, IReadOnlyList<int[]> Parameters);
+sealed record CaffeLayerShapes(CaffeLayer Layer, IReadOnlyList<int[]> Bottoms, IReadOnlyList<int[]> Tops, IReadOnlyList<int[]> Parameters);
 
 /// <summary>The result of <see cref="CaffeShapes.Infer"/>: every blob's shape, and every deploy layer's shapes in order.</summary>
-public sealed class CaffeShapeTable
+sealed class CaffeShapeTable
 {
     internal CaffeShapeTable(CaffeDeployNet deploy, IReadOnlyList<(string Name, int[] Shape)> blobs, IReadOnlyList<CaffeLayerShapes> layers)
     {

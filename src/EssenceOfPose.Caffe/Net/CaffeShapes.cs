@@ -4,7 +4,7 @@ namespace EssenceOfPose.Caffe;
 /// Blob shape inference with Caffe's arithmetic (convolution floors, pooling rounds up and keeps the last
 /// window inside the padded image), so that shapes and weight sizes match what Caffe itself would build.
 /// </summary>
-public static class CaffeShapes
+static class CaffeShapes
 {
     /// <summary>
     /// Runs through the deploy form of <paramref name="net"/>. Input shapes come from the net's header or

@@ -5,7 +5,7 @@ namespace EssenceOfPose.Caffe;
 /// PReLU slopes as a vector (one value when shared). <see cref="WeightSource"/> and <see cref="BiasSource"/>
 /// name the model layer the values came from (another layer when the blob is shared by name).
 /// </summary>
-public sealed record CaffeLayerWeights(
+sealed record CaffeLayerWeights(
     int[] WeightShape, float[] Weight, int[]? BiasShape, float[]? Bias, string WeightSource, string? BiasSource)
 {
     public override string ToString() =>
@@ -13,7 +13,7 @@ public sealed record CaffeLayerWeights(
 }
 
 /// <summary>Maps a <see cref="CaffeModel"/>'s blobs onto a <see cref="CaffeNet"/>'s learned layers.</summary>
-public static class CaffeWeights
+static class CaffeWeights
 {
     /// <summary>
     /// For every Convolution, InnerProduct and PReLU layer of the deploy net: its blobs, checked against the

@@ -11,7 +11,7 @@ public sealed class CaffeFormatException : Exception
     public CaffeFormatException(string message, Exception inner) : base(message, inner) { }
 
     /// <summary>Where in a prototxt the problem is; null for binary files and whole-net problems.</summary>
-    public TextLocation? Location { get; private init; }
+    internal TextLocation? Location { get; private init; }
 
     internal static CaffeFormatException At(TextLocation location, string message) =>
         new($"{location}: {message}") { Location = location };

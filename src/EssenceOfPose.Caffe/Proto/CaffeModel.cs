@@ -5,13 +5,13 @@ namespace EssenceOfPose.Caffe;
 /// <see cref="IsLegacyShape"/> marks a shape from the deprecated num/channels/height/width fields, which
 /// Caffe pads with leading 1s (an inner-product weight reads 1×1×out×in).
 /// </summary>
-public sealed record CaffeBlob(int[] Shape, float[] Data, bool IsLegacyShape = false)
+sealed record CaffeBlob(int[] Shape, float[] Data, bool IsLegacyShape = false)
 {
     public override string ToString() => $"{CaffeShapeTable.Format(Shape)}{(IsLegacyShape ? " (legacy 4-D)" : "")}";
 }
 
 /// <summary>A layer of a <c>.caffemodel</c>: what Caffe saved of it. <see cref="ParamNames"/> are the shared-blob names, when saved.</summary>
-public sealed record CaffeModelLayer(
+sealed record CaffeModelLayer(
     string Name,
     string Type,
     IReadOnlyList<string> Bottoms,
@@ -20,7 +20,7 @@ public sealed record CaffeModelLayer(
     IReadOnlyList<CaffeBlob> Blobs);
 
 /// <summary>Which of caffe.proto's two layer lists a file uses.</summary>
-public enum CaffeLayerForm
+enum CaffeLayerForm
 {
     /// <summary><c>NetParameter.layer</c> (field 100, <c>LayerParameter</c>, type as a string): Caffe since 2015.</summary>
     Layer,
@@ -32,7 +32,7 @@ public enum CaffeLayerForm
 /// The weights of a trained Caffe net, read from a binary <c>.caffemodel</c> (a serialised <c>NetParameter</c>).
 /// Layers without blobs are kept so that names and types can be listed.
 /// </summary>
-public sealed record CaffeModel(string Name, IReadOnlyList<CaffeModelLayer> Layers, CaffeLayerForm Form, string Source)
+sealed record CaffeModel(string Name, IReadOnlyList<CaffeModelLayer> Layers, CaffeLayerForm Form, string Source)
 {
     /// <summary>Reads a <c>.caffemodel</c>; errors name the file and the layer and blob that are wrong.</summary>
     public static CaffeModel Load(string path) => CaffeModelReader.Read(path);

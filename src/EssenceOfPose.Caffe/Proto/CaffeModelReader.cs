@@ -10,7 +10,7 @@ namespace EssenceOfPose.Caffe;
 /// classes, only the fields listed in <see cref="CaffeProtoFields"/>; everything else is skipped.
 /// Repeated numbers are accepted packed and unpacked, as protobuf parsers must.
 /// </summary>
-internal sealed class CaffeModelReader
+sealed class CaffeModelReader
 {
     private readonly string _source;
     private readonly int _size;

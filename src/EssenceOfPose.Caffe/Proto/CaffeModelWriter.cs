@@ -5,7 +5,7 @@ using Fields = EssenceOfPose.Caffe.CaffeProtoFields;
 namespace EssenceOfPose.Caffe;
 
 /// <summary>How <see cref="CaffeModelWriter"/> spells a model: which layer list, which blob shape fields, packed or not.</summary>
-internal sealed record CaffeModelWriteOptions(
+sealed record CaffeModelWriteOptions(
     CaffeLayerForm Form = CaffeLayerForm.Layer,
     bool LegacyBlobShape = false,
     bool PackedFloats = true)
@@ -19,7 +19,7 @@ internal sealed record CaffeModelWriteOptions(
 /// tests (and documentation) can round-trip small models through <see cref="CaffeModelReader"/>. Only the
 /// fields the reader uses are written; a blob's shape is written as given (a legacy shape is left-padded to 4-D).
 /// </summary>
-internal static class CaffeModelWriter
+static class CaffeModelWriter
 {
     public static void Write(string path, CaffeModel model, CaffeModelWriteOptions? options = null) =>
         File.WriteAllBytes(path, ToBytes(model, options));

@@ -38,9 +38,9 @@ namespace EssenceOfPose.Caffe;
 /// BlobShape            dim                 1  repeated int64 [packed]     2, or 0 unpacked
 /// </code>
 /// </summary>
-internal static class CaffeProtoFields
+static class CaffeProtoFields
 {
-    public static class Net
+    internal static class Net
     {
         public const int Name = 1;
         public const int V1Layers = 2;
@@ -50,7 +50,7 @@ internal static class CaffeProtoFields
         public const int Layer = 100;
     }
 
-    public static class Layer
+    internal static class Layer
     {
         public const int Name = 1;
         public const int Type = 2;
@@ -60,12 +60,12 @@ internal static class CaffeProtoFields
         public const int Blobs = 7;
     }
 
-    public static class ParamSpec
+    internal static class ParamSpec
     {
         public const int Name = 1;
     }
 
-    public static class V1Layer
+    internal static class V1Layer
     {
         public const int Bottom = 2;
         public const int Top = 3;
@@ -75,7 +75,7 @@ internal static class CaffeProtoFields
         public const int Param = 1001;
     }
 
-    public static class Blob
+    internal static class Blob
     {
         public const int Num = 1;
         public const int Channels = 2;
@@ -88,7 +88,7 @@ internal static class CaffeProtoFields
         public const int DoubleDiff = 9;
     }
 
-    public static class BlobShape
+    internal static class BlobShape
     {
         public const int Dim = 1;
     }

@@ -7,7 +7,7 @@ namespace EssenceOfPose.Caffe;
 /// Nested messages and packed runs become new cursors over the same buffer, so a large blob is
 /// never copied before it is decoded (this Google.Protobuf version keeps PushLimit internal).
 /// </summary>
-internal sealed class ProtoWireCursor
+sealed class ProtoWireCursor
 {
     private readonly byte[] _buffer;
     private readonly int _start;

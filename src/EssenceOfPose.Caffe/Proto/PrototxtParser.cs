@@ -6,7 +6,7 @@ namespace EssenceOfPose.Caffe;
 /// repeated fields by repetition or as <c>name: [a, b]</c>, optional <c>;</c> or <c>,</c> after a field.
 /// The result is a schema-free <see cref="TextMessage"/>; errors carry <c>file:line:column</c>.
 /// </summary>
-internal sealed class PrototxtParser
+sealed class PrototxtParser
 {
     private const int MaxDepth = 100;
 

@@ -1,6 +1,6 @@
 namespace EssenceOfPose.Caffe;
 
-internal enum PrototxtTokenKind
+enum PrototxtTokenKind
 {
     Identifier,
     Number,
@@ -11,7 +11,7 @@ internal enum PrototxtTokenKind
 }
 
 /// <summary>A token with its decoded text (strings unescaped) and where it starts.</summary>
-internal readonly record struct PrototxtToken(PrototxtTokenKind Kind, string Text, TextLocation Location)
+readonly record struct PrototxtToken(PrototxtTokenKind Kind, string Text, TextLocation Location)
 {
     public bool IsSymbol(char c) => Kind == PrototxtTokenKind.Symbol && Text.Length == 1 && Text[0] == c;
 

@@ -9,7 +9,7 @@ namespace EssenceOfPose.Caffe;
 /// <c>#</c> starts a comment to the end of the line. A minus sign is its own symbol; the parser joins it
 /// with the number or <c>inf</c>/<c>nan</c> that follows.
 /// </summary>
-internal sealed partial class PrototxtTokenizer
+sealed partial class PrototxtTokenizer
 {
     private const string Symbols = "{}<>[]:;,-";
 

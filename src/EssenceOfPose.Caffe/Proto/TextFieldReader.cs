@@ -7,7 +7,7 @@ namespace EssenceOfPose.Caffe;
 /// field, say what was expected and point at it. Fields nobody asks for are ignored, as protobuf's own
 /// parser would keep them as unknown fields (fillers, engines, learning-rate settings).
 /// </summary>
-internal sealed class TextFieldReader(TextMessage message, string context)
+sealed class TextFieldReader(TextMessage message, string context)
 {
     public TextMessage Message { get; } = message;
 

@@ -1,7 +1,7 @@
 namespace EssenceOfPose.Caffe;
 
 /// <summary>A position in a prototxt file (1-based line and column), printed as <c>file:line:column</c>.</summary>
-public readonly record struct TextLocation(string File, int Line, int Column)
+readonly record struct TextLocation(string File, int Line, int Column)
 {
     public override string ToString() => $"{File}:{Line}:{Column}";
 }

@@ -1,10 +1,10 @@
 namespace EssenceOfPose.Caffe;
 
 /// <summary>A value in a protobuf text-format tree: a scalar or a nested message.</summary>
-internal abstract record TextValue(TextLocation Location);
+abstract record TextValue(TextLocation Location);
 
 /// <summary>What a scalar looked like in the file; the typed layer decides what it may mean.</summary>
-internal enum TextScalarKind
+enum TextScalarKind
 {
     /// <summary>Integer or floating literal, kept as written (sign included) so conversions can report it.</summary>
     Number,
@@ -14,19 +14,19 @@ internal enum TextScalarKind
     Identifier,
 }
 
-internal sealed record TextScalar(TextScalarKind Kind, string Text, TextLocation Location) : TextValue(Location)
+sealed record TextScalar(TextScalarKind Kind, string Text, TextLocation Location) : TextValue(Location)
 {
     public override string ToString() => Kind == TextScalarKind.String ? $"\"{Text}\"" : Text;
 }
 
 /// <summary>One <c>name: value</c> or <c>name { ... }</c> entry, in file order.</summary>
-internal sealed record TextField(string Name, TextValue Value, TextLocation Location);
+sealed record TextField(string Name, TextValue Value, TextLocation Location);
 
 /// <summary>
 /// A message of the protobuf text format: its fields in file order, repeated names kept as separate
 /// entries. Schema-free on purpose: the Caffe model reads it with the field names it knows.
 /// </summary>
-internal sealed record TextMessage(IReadOnlyList<TextField> Fields, TextLocation Location) : TextValue(Location)
+sealed record TextMessage(IReadOnlyList<TextField> Fields, TextLocation Location) : TextValue(Location)
 {
     public IEnumerable<TextField> All(string name) => Fields.Where(f => f.Name == name);
 

@@ -18,10 +18,11 @@ public class CaffeModelTests
 
     private static CaffeModel Read(byte[] bytes, string name = "test.caffemodel") => CaffeModelReader.Read(bytes, name);
 
-    public static TheoryData<CaffeLayerForm, bool, bool> Forms()
+    // Forms go by name: CaffeLayerForm is internal, and a public test method cannot take it.
+    public static TheoryData<string, bool, bool> Forms()
     {
-        var data = new TheoryData<CaffeLayerForm, bool, bool>();
-        foreach (var form in new[] { CaffeLayerForm.Layer, CaffeLayerForm.V1 })
+        var data = new TheoryData<string, bool, bool>();
+        foreach (var form in new[] { nameof(CaffeLayerForm.Layer), nameof(CaffeLayerForm.V1) })
             foreach (bool legacy in new[] { false, true })
                 foreach (bool packed in new[] { true, false })
                     data.Add(form, legacy, packed);
@@ -30,8 +31,9 @@ public class CaffeModelTests
 
     [Theory]
     [MemberData(nameof(Forms))]
-    public void Round_trip_keeps_layers_shapes_values_and_param_names(CaffeLayerForm form, bool legacyShape, bool packed)
+    public void Round_trip_keeps_layers_shapes_values_and_param_names(string formName, bool legacyShape, bool packed)
     {
+        var form = Enum.Parse<CaffeLayerForm>(formName);
         var options = new CaffeModelWriteOptions(form, legacyShape, packed);
         var original = Small();
         var read = Read(CaffeModelWriter.ToBytes(original, options));
