@@ -61,6 +61,7 @@ public static class CaffeImporter
             var inputShapes = InputShapes(deploy, model.InputSize, warnings);
             var shapes = CaffeShapes.Infer(net, inputShapes);
             var weights = CaffeWeights.ForLayers(net, caffemodel, inputShapes);
+            FiniteWeights.Require(deploy, weights, caffemodel.Source);
             var skipped = new List<CaffeSkippedLayer>(deploy.Skipped);
             skipped.AddRange(recognition.Ignored);
             skipped.AddRange(CheckTwins(arch, deploy, weights, caffemodel.Source));

@@ -173,6 +173,33 @@ public class CaffeImporterTests
         Assert.Equal($"{missing}: no such caffemodel file", notFound.Message);
     }
 
+    [Theory]
+    [InlineData("conv2", 0, 17, float.NaN, "layer 'conv2' blob 0 (weight) holds 1 NaN or infinite value(s), the first NaN")]
+    [InlineData("fc6", 1, 3, float.PositiveInfinity, "layer 'fc6' blob 1 (bias) holds 1 NaN or infinite value(s), the first Infinity")]
+    [InlineData("fc5", 0, 0, float.NegativeInfinity, "layer 'fc5' blob 0 (weight) holds 1 NaN or infinite value(s), the first -Infinity")]
+    public void Weights_with_nan_or_infinite_values_are_refused_in_one_line_naming_file_layer_and_blob(string layer, int blob, int index, float value, string what)
+    {
+        using var s = ImportScenario.PoseNetTower();
+        string caffemodel = s.WriteModel(CaffeLayerForm.Layer, edit: m => m with
+        {
+            Layers = m.Layers.Select(l => l.Name == layer ? l with { Blobs = l.Blobs.Select((b, i) => i == blob ? b with { Data = b.Data.Select((v, j) => j == index ? value : v).ToArray() } : b).ToList() } : l).ToList(),
+        });
+        var e = Assert.Throws<CaffeFormatException>(() => CaffeImporter.Import(s.Prototxts, caffemodel));
+        Assert.Equal($"{caffemodel}: {what}; a model with non-finite weights is not imported", e.Message);
+    }
+
+    [Fact]
+    public void A_non_finite_value_in_a_twin_is_named_in_the_twin()
+    {
+        using var s = ImportScenario.PoseNetSiamese();
+        string caffemodel = s.WriteModel(CaffeLayerForm.V1, edit: m => m with
+        {
+            Layers = m.Layers.Select(l => l.Name == "conv3_p" ? l with { Blobs = [l.Blobs[0], l.Blobs[1] with { Data = [float.NaN, .. l.Blobs[1].Data[1..]] }] } : l).ToList(),
+        });
+        var e = Assert.Throws<CaffeFormatException>(() => CaffeImporter.Import(s.Prototxts, caffemodel));
+        Assert.Equal($"{caffemodel}: layer 'conv3_p' blob 1 (bias) holds 1 NaN or infinite value(s), the first NaN; a model with non-finite weights is not imported", e.Message);
+    }
+
     private sealed class BlobComparer : IEqualityComparer<(string, int[])>
     {
         public bool Equals((string, int[]) a, (string, int[]) b) => a.Item1 == b.Item1 && a.Item2.SequenceEqual(b.Item2);

@@ -133,6 +133,14 @@ public class ImportCommandTests : IDisposable
         Assert.Contains($"{misshapen} does not fit {prototxt}", wrongShape.Err);
         Assert.Contains("conv2: blob 0 (weight) from conv2 is 40×20×3×3; the prototxt implies 40×20×5×5", wrongShape.Err);
 
+        string nonFinite = RandomModel(net, new() { ["data"] = Image }, m => m with
+        {
+            Layers = m.Layers.Select(l => l.Name == "fc6" ? l with { Blobs = [l.Blobs[0] with { Data = [.. l.Blobs[0].Data[..^1], float.NaN] }, l.Blobs[1]] } : l).ToList(),
+        });
+        var nan = Eop("import", "caffe", "--prototxt", prototxt, "--caffemodel", nonFinite, "--out", checkpoint);
+        Assert.Equal(2, nan.Code);
+        Assert.Equal($"eop import caffe: {nonFinite}: layer 'fc6' blob 0 (weight) holds 1 NaN or infinite value(s), the first NaN; a model with non-finite weights is not imported", nan.Err.Trim());
+
         var badMean = Eop("import", "caffe", "--prototxt", prototxt, "--caffemodel", good, "--out", checkpoint, "--mean", "104,117");
         Assert.Equal(2, badMean.Code);
         Assert.Contains("--mean '104,117': expected three numbers R,G,B", badMean.Err);
