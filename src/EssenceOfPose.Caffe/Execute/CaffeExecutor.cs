@@ -14,19 +14,19 @@ namespace EssenceOfPose.Caffe;
 /// </code></example>
 sealed class CaffeExecutor : IDisposable
 {
-    private readonly Dictionary<string, CaffeLayerTensors> _learned;
-    private readonly Dictionary<string, int> _lastWriter;
-    private bool _disposed;
+    readonly Dictionary<string, CaffeLayerTensors> learned;
+    readonly Dictionary<string, int> lastWriter;
+    bool disposed;
 
-    private CaffeExecutor(CaffeDeployNet deploy, Dictionary<string, CaffeLayerTensors> learned)
+    CaffeExecutor(CaffeDeployNet deploy, Dictionary<string, CaffeLayerTensors> learned)
     {
         Deploy = deploy;
-        _learned = learned;
+        this.learned = learned;
         Inputs = deploy.Net.Inputs.Select(i => i.Name).ToArray();
         var blobs = new List<string>(Inputs);
         var available = new List<string>(Inputs);
-        _lastWriter = Inputs.ToDictionary(i => i, _ => -1);
-        for (int i = 0; i < deploy.Net.Layers.Count; i++)
+        lastWriter = Inputs.ToDictionary(i => i, _ => -1);
+        for (var i = 0; i < deploy.Net.Layers.Count; i++)
         {
             var layer = deploy.Net.Layers[i];
             // Caffe's net outputs: blobs that no later layer reads (an in-place layer reads and rewrites).
@@ -36,7 +36,7 @@ sealed class CaffeExecutor : IDisposable
                 if (!blobs.Contains(t)) blobs.Add(t);
                 available.Remove(t);
                 available.Add(t);
-                _lastWriter[t] = i;
+                lastWriter[t] = i;
             }
         }
         Blobs = blobs;
@@ -57,7 +57,7 @@ sealed class CaffeExecutor : IDisposable
         var problems = new List<string>();
         foreach (var layer in deploy.Net.Layers)
         {
-            string where = layer.Location?.ToString() ?? deploy.Net.Source;
+            var where = layer.Location?.ToString() ?? deploy.Net.Source;
             if (layer.Parameters is PoolingParameter { Pool: PoolMethod.Stochastic })
                 problems.Add($"{where}: layer '{layer.Name}': STOCHASTIC pooling is not supported (Caffe's own CPU forward does not implement it)");
             bool? bias = layer.Parameters switch
@@ -86,7 +86,7 @@ sealed class CaffeExecutor : IDisposable
         return new CaffeExecutor(deploy, learned);
     }
 
-    private static Tensor ToTensor(float[] data, int[] shape, Device? device)
+    static Tensor ToTensor(float[] data, int[] shape, Device? device)
     {
         var t = torch.tensor(data, shape.Select(d => (long)d).ToArray());
         if (device is { } d && t.device != d)
@@ -117,7 +117,7 @@ sealed class CaffeExecutor : IDisposable
     /// </summary>
     public IReadOnlyDictionary<string, Tensor> Forward(IReadOnlyDictionary<string, Tensor> inputs, params string[] blobs)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ObjectDisposedException.ThrowIf(disposed, this);
         var missing = Inputs.Where(i => !inputs.ContainsKey(i)).ToList();
         var strangers = inputs.Keys.Where(k => !Inputs.Contains(k)).ToList();
         if (missing.Count > 0 || strangers.Count > 0)
@@ -131,23 +131,23 @@ sealed class CaffeExecutor : IDisposable
 
         using var scope = torch.NewDisposeScope();
         var values = new Dictionary<string, Tensor>(inputs);
-        int last = wanted.Max(b => _lastWriter[b]);
-        for (int i = 0; i <= last; i++)
+        var last = wanted.Max(b => lastWriter[b]);
+        for (var i = 0; i <= last; i++)
         {
             var layer = Deploy.Net.Layers[i];
             var bottoms = layer.Bottoms.Select(b => values[b]).ToArray();
             Tensor[] tops;
             try
             {
-                tops = CaffeLayerOps.Run(layer, bottoms, _learned.GetValueOrDefault(layer.Name));
+                tops = CaffeLayerOps.Run(layer, bottoms, learned.GetValueOrDefault(layer.Name));
             }
             catch (Exception e) when (e is CaffeShapeError or ExternalException)
             {
-                string where = layer.Location?.ToString() ?? Deploy.Net.Source;
-                string sizes = string.Join(", ", bottoms.Select(b => string.Join('×', b.shape)));
+                var where = layer.Location?.ToString() ?? Deploy.Net.Source;
+                var sizes = string.Join(", ", bottoms.Select(b => string.Join('×', b.shape)));
                 throw new ArgumentException($"{where}: layer '{layer.Name}' ({layer.Type}) on input {sizes}: {e.Message}", e);
             }
-            for (int t = 0; t < tops.Length; t++)
+            for (var t = 0; t < tops.Length; t++)
                 values[layer.Tops[t]] = tops[t];
         }
         return wanted.Distinct().ToDictionary(b => b, b => scope.MoveToOuter(values[b]));
@@ -163,10 +163,10 @@ sealed class CaffeExecutor : IDisposable
 
     public void Dispose()
     {
-        if (_disposed)
+        if (disposed)
             return;
-        _disposed = true;
-        foreach (var t in _learned.Values)
+        disposed = true;
+        foreach (var t in learned.Values)
         {
             t.Weight.Dispose();
             t.Bias?.Dispose();

@@ -31,10 +31,10 @@ static class CaffeLayerOps
         };
     }
 
-    private static CaffeLayerTensors Learned(CaffeLayer layer, CaffeLayerTensors? learned) =>
+    static CaffeLayerTensors Learned(CaffeLayer layer, CaffeLayerTensors? learned) =>
         learned ?? throw new CaffeShapeError($"has no weights; the executor was built without them for '{layer.Name}'");
 
-    private static Tensor Convolution(Tensor x, ConvolutionParameter c, CaffeLayerTensors t)
+    static Tensor Convolution(Tensor x, ConvolutionParameter c, CaffeLayerTensors t)
     {
         if (x.dim() != 4)
             throw new CaffeShapeError($"2-D convolution needs a 4-axis input (N, C, H, W), got {x.dim()} axes");
@@ -42,18 +42,18 @@ static class CaffeLayerOps
     }
 
     /// <summary>Caffe's InnerProduct: the axes before <c>axis</c> stay, the rest are one vector of inputs.</summary>
-    private static Tensor InnerProduct(Tensor x, InnerProductParameter ip, CaffeLayerTensors t)
+    static Tensor InnerProduct(Tensor x, InnerProductParameter ip, CaffeLayerTensors t)
     {
-        int axis = CaffeShapeRules.Canonical(ip.Axis, (int)x.dim());
+        var axis = CaffeShapeRules.Canonical(ip.Axis, (int)x.dim());
         var shape = x.shape;
-        long inputs = shape.Skip(axis).Aggregate(1L, (a, d) => a * d);
-        long expected = t.Weight.size(1);
+        var inputs = shape.Skip(axis).Aggregate(1L, (a, d) => a * d);
+        var expected = t.Weight.size(1);
         if (inputs != expected)
             throw new CaffeShapeError($"flattens {inputs} inputs from axis {axis} but its weight takes {expected}");
         return F.linear(x.flatten(axis), t.Weight, t.Bias);
     }
 
-    private static Tensor PReLU(Tensor x, Tensor slopes)
+    static Tensor PReLU(Tensor x, Tensor slopes)
     {
         if (x.dim() < 2)
             throw new CaffeShapeError("PReLU needs at least 2 axes (the channel axis is 1)");
@@ -62,10 +62,10 @@ static class CaffeLayerOps
         return F.prelu(x, slopes);
     }
 
-    private static Tensor[] Slice(Tensor x, SliceParameter s, int tops)
+    static Tensor[] Slice(Tensor x, SliceParameter s, int tops)
     {
-        int axis = CaffeShapeRules.Canonical(s.Axis, (int)x.dim());
-        long size = x.size(axis);
+        var axis = CaffeShapeRules.Canonical(s.Axis, (int)x.dim());
+        var size = x.size(axis);
         long[] bounds;
         if (s.SlicePoints.Count == 0)
         {

@@ -21,9 +21,9 @@ static class CaffeLrn
         };
     }
 
-    private static Tensor WithinChannel(Tensor x, LrnParameter p)
+    static Tensor WithinChannel(Tensor x, LrnParameter p)
     {
-        int pad = (p.LocalSize - 1) / 2;
+        var pad = (p.LocalSize - 1) / 2;
         var window = new PoolingParameter(PoolMethod.Average, p.LocalSize, p.LocalSize, 1, 1, pad, pad);
         var mean = CaffePooling.Forward(x * x, window);
         return x * (mean * p.Alpha + 1.0).pow(-p.Beta);

@@ -15,14 +15,15 @@ static class CaffePooling
     {
         if (x.dim() != 4)
             throw new CaffeShapeError($"pooling needs a 4-axis input (N, C, H, W), got {x.dim()} axes");
-        int h = checked((int)x.size(2)), w = checked((int)x.size(3));
+        var h = checked((int)x.size(2));
+        var w = checked((int)x.size(3));
         var (kh, kw, sh, sw, ph, pw) = p.GlobalPooling ? (h, w, 1, 1, 0, 0) : (p.KernelH, p.KernelW, p.StrideH, p.StrideW, p.PadH, p.PadW);
-        bool padded = ph != 0 || pw != 0;
-        int outH = CaffeShapeRules.PoolingOut(h, kh, sh, ph, padded, "height");
-        int outW = CaffeShapeRules.PoolingOut(w, kw, sw, pw, padded, "width");
+        var padded = ph != 0 || pw != 0;
+        var outH = CaffeShapeRules.PoolingOut(h, kh, sh, ph, padded, "height");
+        var outW = CaffeShapeRules.PoolingOut(w, kw, sw, pw, padded, "width");
         // Enough rows and columns after the padding for outH × outW whole windows.
-        int extraH = Math.Max(0, (outH - 1) * sh + kh - (h + 2 * ph));
-        int extraW = Math.Max(0, (outW - 1) * sw + kw - (w + 2 * pw));
+        var extraH = Math.Max(0, (outH - 1) * sh + kh - (h + 2 * ph));
+        var extraW = Math.Max(0, (outW - 1) * sw + kw - (w + 2 * pw));
         long[] padding = [pw, pw + extraW, ph, ph + extraH];
         return p.Pool switch
         {
@@ -33,15 +34,15 @@ static class CaffePooling
         };
     }
 
-    private static Tensor Crop(Tensor y, int outH, int outW) => y.narrow(2, 0, outH).narrow(3, 0, outW);
+    static Tensor Crop(Tensor y, int outH, int outW) => y.narrow(2, 0, outH).narrow(3, 0, outW);
 
     /// <summary>Caffe's AVE pool_size along one axis, for each output position.</summary>
-    private static Tensor Divisor(int size, int kernel, int stride, int pad, int count)
+    static Tensor Divisor(int size, int kernel, int stride, int pad, int count)
     {
         var d = new float[count];
-        for (int o = 0; o < count; o++)
+        for (var o = 0; o < count; o++)
         {
-            int start = o * stride - pad;
+            var start = o * stride - pad;
             d[o] = Math.Min(start + kernel, size + pad) - start;
         }
         return torch.tensor(d, [count]);

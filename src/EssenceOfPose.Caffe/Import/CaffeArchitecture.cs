@@ -34,7 +34,7 @@ sealed record CaffeArchitecture(string Name, IReadOnlyList<CaffeExpectedLayer> L
         return Of(model);
     }
 
-    internal static CaffeArchitecture Of(SiameseNet model)
+    public static CaffeArchitecture Of(SiameseNet model)
     {
         var children = model.named_children().ToList();
         // A learned activation has its Caffe name in the model (relu5); the others are named as the prototxts do.

@@ -9,7 +9,7 @@ namespace EssenceOfPose.Caffe;
 /// </summary>
 static class CaffeImportCheck
 {
-    private const double Tolerance = 1e-4;
+    const double Tolerance = 1e-4;
 
     public static IReadOnlyDictionary<string, double> Run(SiameseNet model, CaffeDeployNet deploy,
         IReadOnlyDictionary<string, CaffeLayerWeights> weights, CaffeRecognition recognition, bool withPose)
@@ -22,7 +22,7 @@ static class CaffeImportCheck
         // Mean-subtracted pixels have about this spread.
         var first = torch.randn(batch, generator: generator) * 64.0;
         var second = torch.randn(batch, generator: generator) * 64.0;
-        bool siamese = recognition.Has(CaffePart.Merge);
+        var siamese = recognition.Has(CaffePart.Merge);
         var inputs = new Dictionary<string, Tensor>();
         if (recognition.Has(CaffePart.PairSlice))
             inputs[CaffeArchitecture.PairInput] = torch.cat([first, second], 1);
@@ -43,8 +43,8 @@ static class CaffeImportCheck
         var agreement = new Dictionary<string, double>();
         foreach (var (blob, value) in ours)
         {
-            double difference = (value - caffe[blob]).abs().max().ToDouble();
-            double scale = Math.Max(1, caffe[blob].abs().max().ToDouble());
+            var difference = (value - caffe[blob]).abs().max().ToDouble();
+            var scale = Math.Max(1, caffe[blob].abs().max().ToDouble());
             if (!(difference <= Tolerance * scale))
                 throw new InvalidOperationException(
                     $"the imported {model.Architecture} does not reproduce the Caffe net at blob '{blob}': largest |difference| {difference:g4} for values up to {scale:g4}; nothing was imported");

@@ -32,7 +32,7 @@ public static class CaffeImporter
         var net = nets.Count == 1 ? nets[0] : CaffeNet.Merge(nets);
         var model = CaffeModel.Load(caffemodel);
         var notes = new Dictionary<string, string>();
-        for (int i = 0; i < prototxts.Count; i++)
+        for (var i = 0; i < prototxts.Count; i++)
         {
             notes[$"prototxt[{i}]"] = Path.GetFullPath(prototxts[i]);
             notes[$"prototxt[{i}].sha256"] = ManifestVerifier.Sha256(prototxts[i]);
@@ -46,7 +46,7 @@ public static class CaffeImporter
     internal static CaffeImport Import(CaffeNet net, CaffeModel model, CaffeImportOptions? options = null) =>
         Import(net, model, options ?? new(), new Dictionary<string, string> { ["prototxt"] = net.Source, ["caffemodel"] = model.Source });
 
-    private static CaffeImport Import(CaffeNet net, CaffeModel caffemodel, CaffeImportOptions options, Dictionary<string, string> notes)
+    static CaffeImport Import(CaffeNet net, CaffeModel caffemodel, CaffeImportOptions options, Dictionary<string, string> notes)
     {
         if (options.Mean is { Count: not 3 } given)
             throw new ArgumentException($"the mean has {given.Count} values; expected 3 (R, G, B)");
@@ -102,7 +102,7 @@ public static class CaffeImporter
     }
 
     /// <summary>pose_fc's outputs → label kind: 2 Dof2, 5 Dof5, 6 Dof6, 7 QuaternionTranslation; any other count is refused or, if asked, left out.</summary>
-    private static (PoseLabelKind Kind, bool WithPose) LabelKind(CaffeDeployNet deploy, CaffeRecognition recognition, CaffeImportOptions options, List<string> warnings)
+    static (PoseLabelKind Kind, bool WithPose) LabelKind(CaffeDeployNet deploy, CaffeRecognition recognition, CaffeImportOptions options, List<string> warnings)
     {
         var pose = recognition.Has(CaffePart.PoseHead) ? deploy.Net.Layer("pose_fc") : null;
         if (pose is null)
@@ -110,7 +110,7 @@ public static class CaffeImporter
             warnings.Add("no pose_fc in the net: label kind Dof6 (6 outputs) assumed");
             return (PoseLabelKind.Dof6, false);
         }
-        int outputs = ((InnerProductParameter)pose.Parameters!).NumOutput;
+        var outputs = ((InnerProductParameter)pose.Parameters!).NumOutput;
         PoseLabelKind? kind = outputs switch
         {
             2 => PoseLabelKind.Dof2,
@@ -126,7 +126,7 @@ public static class CaffeImporter
         }
         if (kind is null)
         {
-            string why = outputs == 4 ? " (4 is the original code's rotation-only quaternion label, which the suite does not model)" : "";
+            var why = outputs == 4 ? " (4 is the original code's rotation-only quaternion label, which the suite does not model)" : "";
             throw new CaffeFormatException(
                 $"{pose.Location?.ToString() ?? deploy.Net.Source}: pose_fc has {outputs} outputs, which match no pose label kind of the suite{why}; "
                 + "known: 2 → Dof2, 5 → Dof5, 6 → Dof6, 7 → QuaternionTranslation. Import without the pose head (--no-pose-head) to keep the rest");
@@ -135,14 +135,14 @@ public static class CaffeImporter
     }
 
     /// <summary>The suite's input for every image, whatever size the prototxt's header declares (its deploy files say 227).</summary>
-    private static Dictionary<string, int[]> InputShapes(CaffeDeployNet deploy, int size, List<string> warnings)
+    static Dictionary<string, int[]> InputShapes(CaffeDeployNet deploy, int size, List<string> warnings)
     {
         var shapes = new Dictionary<string, int[]>();
         foreach (var input in deploy.Net.Inputs)
         {
             if (input.Name is not (CaffeArchitecture.TowerInput or CaffeArchitecture.TwinInput or CaffeArchitecture.PairInput))
                 continue;
-            int channels = input.Name == CaffeArchitecture.PairInput ? 6 : 3;
+            var channels = input.Name == CaffeArchitecture.PairInput ? 6 : 3;
             int[] shape = [1, channels, size, size];
             if (input.Shape is { } declared && !declared.Skip(1).SequenceEqual(shape.Skip(1)))
                 warnings.Add($"input {input.Name} is declared {CaffeShapeTable.Format(declared)}; imported for the suite's {channels}×{size}×{size} (fully connected sizes follow from it)");
@@ -152,15 +152,15 @@ public static class CaffeImporter
     }
 
     /// <summary>The twin tower's learned layers: skipped, after checking that their weights are the tower's, since the suite's model has one tower.</summary>
-    private static IEnumerable<CaffeSkippedLayer> CheckTwins(CaffeArchitecture arch, CaffeDeployNet deploy, IReadOnlyDictionary<string, CaffeLayerWeights> weights, string source)
+    static IEnumerable<CaffeSkippedLayer> CheckTwins(CaffeArchitecture arch, CaffeDeployNet deploy, IReadOnlyDictionary<string, CaffeLayerWeights> weights, string source)
     {
         var skipped = new List<CaffeSkippedLayer>();
         var problems = new List<string>();
         foreach (var twin in arch.Part(CaffePart.Twin).Where(e => weights.ContainsKey(e.Name)))
         {
-            string tower = arch.TowerLayerOf(twin.Name)!;
+            var tower = arch.TowerLayerOf(twin.Name)!;
             var (a, b) = (weights[tower], weights[twin.Name]);
-            double difference = Math.Max(MaxDifference(a.Weight, b.Weight), MaxDifference(a.Bias ?? [], b.Bias ?? []));
+            var difference = Math.Max(MaxDifference(a.Weight, b.Weight), MaxDifference(a.Bias ?? [], b.Bias ?? []));
             if (difference > 0)
                 problems.Add($"{twin.Name} differs from {tower} by up to {difference:g4}");
             skipped.Add(new(twin.Name, twin.Type, $"twin tower; its weights are {tower}'s"));
@@ -170,10 +170,10 @@ public static class CaffeImporter
         return skipped;
     }
 
-    private static double MaxDifference(float[] a, float[] b) =>
+    static double MaxDifference(float[] a, float[] b) =>
         a.Length != b.Length ? double.PositiveInfinity : a.Zip(b).Select(p => Math.Abs((double)p.First - p.Second)).DefaultIfEmpty(0).Max();
 
-    private static List<string> UnusedModelLayers(CaffeModel model, CaffeDeployNet deploy, IReadOnlyDictionary<string, CaffeLayerWeights> weights)
+    static List<string> UnusedModelLayers(CaffeModel model, CaffeDeployNet deploy, IReadOnlyDictionary<string, CaffeLayerWeights> weights)
     {
         var used = weights.Values.SelectMany(w => new[] { w.WeightSource, w.BiasSource }).OfType<string>().Select(s => s.Split(' ')[0]).ToHashSet();
         return model.Layers.Where(l => l.Blobs.Count > 0 && deploy.Net.Layer(l.Name) is null && !used.Contains(l.Name)).Select(l => l.Name).ToList();

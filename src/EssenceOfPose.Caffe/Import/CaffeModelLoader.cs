@@ -28,11 +28,11 @@ static class CaffeModelLoader
         return loaded;
     }
 
-    private static void Copy(Dictionary<string, Tensor> parameters, CaffeArchitecture arch, string name, float[] data, int[] shape, string source)
+    static void Copy(Dictionary<string, Tensor> parameters, CaffeArchitecture arch, string name, float[] data, int[] shape, string source)
     {
         if (!parameters.TryGetValue(name, out var target))
             throw new CaffeFormatException($"{source}: the suite's {arch.Name} has no parameter '{name}' for the Caffe layer's blob");
-        long[] wanted = shape.Select(d => (long)d).ToArray();
+        var wanted = shape.Select(d => (long)d).ToArray();
         if (!target.shape.SequenceEqual(wanted))
             throw new CaffeFormatException(
                 $"{source}: '{name}' is {CaffeShapeTable.Format(shape)} in the caffemodel but {string.Join('×', target.shape)} in the suite's {arch.Name}");

@@ -32,9 +32,9 @@ sealed record CaffeRecognition(
             + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", closest.Differences));
     }
 
-    private sealed record Result(CaffeArchitecture Architecture, CaffeRecognition? Match, IReadOnlyList<string> Differences);
+    sealed record Result(CaffeArchitecture Architecture, CaffeRecognition? Match, IReadOnlyList<string> Differences);
 
-    private static Result Compare(CaffeArchitecture arch, CaffeNet net)
+    static Result Compare(CaffeArchitecture arch, CaffeNet net)
     {
         var index = net.Layers.Select((l, i) => (l.Name, i)).ToDictionary(x => x.Name, x => x.i);
         bool Present(CaffePart part) => arch.Part(part).Any(e => index.ContainsKey(e.Name));
@@ -50,7 +50,7 @@ sealed record CaffeRecognition(
 
         foreach (var e in expected)
         {
-            if (!index.TryGetValue(e.Name, out int i))
+            if (!index.TryGetValue(e.Name, out var i))
             {
                 differences.Add($"no layer '{e.Name}' ({e.Type}, {string.Join(", ", e.Bottoms)} → {string.Join(", ", e.Tops)})");
                 continue;
@@ -87,7 +87,7 @@ sealed record CaffeRecognition(
     }
 
     /// <summary>Blob names, each with the layer that last wrote it before layer <paramref name="before"/> (none for an input).</summary>
-    private static string Blobs(IReadOnlyList<string> blobs, CaffeNet net, int before) => string.Join(", ", blobs.Select(b =>
+    static string Blobs(IReadOnlyList<string> blobs, CaffeNet net, int before) => string.Join(", ", blobs.Select(b =>
     {
         var writer = net.Layers.Take(before).LastOrDefault(l => l.Tops.Contains(b));
         return writer is null ? b : $"{b} (from {writer.Name}, {writer.Type})";
@@ -98,7 +98,7 @@ sealed record CaffeRecognition(
     /// its readers: within a part the order must be the expected one, and parts follow each other
     /// (the towers are independent of each other).
     /// </summary>
-    private static IEnumerable<string> OrderProblems(IReadOnlyList<CaffeExpectedLayer> present, IReadOnlyDictionary<string, int> index)
+    static IEnumerable<string> OrderProblems(IReadOnlyList<CaffeExpectedLayer> present, IReadOnlyDictionary<string, int> index)
     {
         foreach (var group in present.GroupBy(e => e.Part))
         {
@@ -123,7 +123,7 @@ sealed record CaffeRecognition(
     }
 
     /// <summary>The settings as compared: pose_fc's output count is free, a transposed inner product is stored, not computed, differently.</summary>
-    private static CaffeLayerParameters Comparable(CaffeLayerParameters actual, CaffeExpectedLayer e) => (actual, e.Parameters) switch
+    static CaffeLayerParameters Comparable(CaffeLayerParameters actual, CaffeExpectedLayer e) => (actual, e.Parameters) switch
     {
         (InnerProductParameter a, InnerProductParameter x) when e.Part == CaffePart.PoseHead => a with { NumOutput = x.NumOutput, Transpose = false },
         (InnerProductParameter a, _) => a with { Transpose = false },
@@ -131,7 +131,7 @@ sealed record CaffeRecognition(
     };
 
     /// <summary>Setting-by-setting differences of two parameter records ("NumOutput 96, expected 20").</summary>
-    private static IEnumerable<string> Settings(CaffeLayerParameters actual, CaffeLayerParameters expected)
+    static IEnumerable<string> Settings(CaffeLayerParameters actual, CaffeLayerParameters expected)
     {
         if (actual.GetType() != expected.GetType())
         {
@@ -140,13 +140,14 @@ sealed record CaffeRecognition(
         }
         foreach (var property in actual.GetType().GetProperties().Where(p => p.Name != "EqualityContract"))
         {
-            string a = Text(property.GetValue(actual)), x = Text(property.GetValue(expected));
+            var a = Text(property.GetValue(actual));
+            var x = Text(property.GetValue(expected));
             if (a != x)
                 yield return $"{property.Name} {a}, expected {x}";
         }
     }
 
-    private static string Text(object? value) => value switch
+    static string Text(object? value) => value switch
     {
         null => "none",
         string s => s,

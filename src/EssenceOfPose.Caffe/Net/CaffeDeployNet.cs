@@ -18,16 +18,16 @@ sealed record CaffeDeployNet(CaffeNet Net, IReadOnlyList<CaffeSkippedLayer> Skip
     {
         get
         {
-            string name = Net.Name.Length > 0 ? Net.Name : "net";
-            string inputs = Net.Inputs.Count == 0 ? "none" : string.Join(", ", Net.Inputs);
-            string skipped = Skipped.Count == 0 ? "nothing skipped" : $"skipped {Skipped.Count}: {string.Join(", ", Skipped)}";
+            var name = Net.Name.Length > 0 ? Net.Name : "net";
+            var inputs = Net.Inputs.Count == 0 ? "none" : string.Join(", ", Net.Inputs);
+            var skipped = Skipped.Count == 0 ? "nothing skipped" : $"skipped {Skipped.Count}: {string.Join(", ", Skipped)}";
             return $"{name} for deploy: {Net.Layers.Count} layers; inputs {inputs}; {skipped}";
         }
     }
 
     public override string ToString() => Summary;
 
-    internal static CaffeDeployNet Build(CaffeNet net)
+    public static CaffeDeployNet Build(CaffeNet net)
     {
         var kept = new List<CaffeLayer>();
         var skipped = new List<CaffeSkippedLayer>();
@@ -65,7 +65,7 @@ sealed record CaffeDeployNet(CaffeNet Net, IReadOnlyList<CaffeSkippedLayer> Skip
 
         var inputs = new List<CaffeInput>(net.Inputs);
         var available = new HashSet<string>(inputs.Select(i => i.Name));
-        for (int i = 0; i < kept.Count; i++)
+        for (var i = 0; i < kept.Count; i++)
         {
             foreach (var bottom in kept[i].Bottoms.Where(b => !available.Contains(b)))
             {
@@ -81,5 +81,5 @@ sealed record CaffeDeployNet(CaffeNet Net, IReadOnlyList<CaffeSkippedLayer> Skip
     }
 
     /// <summary>A layer's place in its prototxt, or the net's source for layers built in code.</summary>
-    private static string Where(CaffeLayer layer, CaffeNet net) => layer.Location?.ToString() ?? net.Source;
+    static string Where(CaffeLayer layer, CaffeNet net) => layer.Location?.ToString() ?? net.Source;
 }

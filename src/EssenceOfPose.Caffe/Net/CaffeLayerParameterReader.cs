@@ -7,11 +7,11 @@ namespace EssenceOfPose.Caffe;
 /// </summary>
 static class CaffeLayerParameterReader
 {
-    private const int Max = int.MaxValue;
+    const int Max = int.MaxValue;
 
     public static CaffeLayerParameters Read(string type, TextFieldReader layer, TextLocation at)
     {
-        string block = CaffeLayerTypes.ParameterBlocks[type];
+        var block = CaffeLayerTypes.ParameterBlocks[type];
         var p = layer.Child(block);
         // An absent block reads as an empty one: every field then takes its default.
         p ??= new TextFieldReader(new TextMessage([], at), $"{layer.Context} {block}");
@@ -31,9 +31,9 @@ static class CaffeLayerParameterReader
         };
     }
 
-    private static ConvolutionParameter Convolution(TextFieldReader p, TextLocation at)
+    static ConvolutionParameter Convolution(TextFieldReader p, TextLocation at)
     {
-        int numOutput = p.Int32("num_output", 1, Max) ?? throw p.Fail(at, "num_output is required");
+        var numOutput = p.Int32("num_output", 1, Max) ?? throw p.Fail(at, "num_output is required");
         if (p.Int32("axis") is int axis && axis != 1)
             throw p.Fail(at, $"axis {axis}: only channels on axis 1 are supported");
         var (kh, kw) = HeightWidth(p, "kernel_size", "kernel_h", "kernel_w", null, min: 1)
@@ -41,25 +41,25 @@ static class CaffeLayerParameterReader
         var (sh, sw) = HeightWidth(p, "stride", "stride_h", "stride_w", 1, min: 1)!.Value;
         var (ph, pw) = HeightWidth(p, "pad", "pad_h", "pad_w", 0, min: 0)!.Value;
         var (dh, dw) = Repeated2D(p, "dilation", 1, min: 1);
-        int group = p.Int32("group", 1, Max) ?? 1;
+        var group = p.Int32("group", 1, Max) ?? 1;
         if (numOutput % group != 0)
             throw p.Fail(at, $"num_output {numOutput} is not a multiple of group {group}");
         return new ConvolutionParameter(numOutput, kh, kw, sh, sw, ph, pw, dh, dw, group, p.Bool("bias_term") ?? true);
     }
 
-    private static InnerProductParameter InnerProduct(TextFieldReader p, TextLocation at) => new(
+    static InnerProductParameter InnerProduct(TextFieldReader p, TextLocation at) => new(
         p.Int32("num_output", 1, Max) ?? throw p.Fail(at, "num_output is required"),
         p.Bool("bias_term") ?? true,
         p.Int32("axis") ?? 1,
         p.Bool("transpose") ?? false);
 
-    private static readonly (string, int, PoolMethod)[] PoolMethods =
+    static readonly (string, int, PoolMethod)[] PoolMethods =
         [("MAX", 0, PoolMethod.Max), ("AVE", 1, PoolMethod.Average), ("STOCHASTIC", 2, PoolMethod.Stochastic)];
 
-    private static PoolingParameter Pooling(TextFieldReader p)
+    static PoolingParameter Pooling(TextFieldReader p)
     {
         var pool = p.Enum("pool", PoolMethods) ?? PoolMethod.Max;
-        bool global = p.Bool("global_pooling") ?? false;
+        var global = p.Bool("global_pooling") ?? false;
         var kernel = Singular2D(p, "kernel_size", "kernel_h", "kernel_w", null, min: 1);
         var (sh, sw) = Singular2D(p, "stride", "stride_h", "stride_w", 1, min: 1)!.Value;
         var (ph, pw) = Singular2D(p, "pad", "pad_h", "pad_w", 0, min: 0)!.Value;
@@ -78,28 +78,28 @@ static class CaffeLayerParameterReader
         return new PoolingParameter(pool, kh, kw, sh, sw, ph, pw);
     }
 
-    private static readonly (string, int, LrnNormRegion)[] NormRegions =
+    static readonly (string, int, LrnNormRegion)[] NormRegions =
         [("ACROSS_CHANNELS", 0, LrnNormRegion.AcrossChannels), ("WITHIN_CHANNEL", 1, LrnNormRegion.WithinChannel)];
 
-    private static LrnParameter Lrn(TextFieldReader p)
+    static LrnParameter Lrn(TextFieldReader p)
     {
-        int size = p.Int32("local_size", 1, Max) ?? 5;
+        var size = p.Int32("local_size", 1, Max) ?? 5;
         if (size % 2 == 0)
             throw p.Fail(p.Single("local_size")!.Location, $"local_size {size} must be odd");
         return new LrnParameter(size, p.Double("alpha") ?? 1, p.Double("beta") ?? 0.75,
             p.Enum("norm_region", NormRegions) ?? LrnNormRegion.AcrossChannels, p.Double("k") ?? 1);
     }
 
-    private static DropoutParameter Dropout(TextFieldReader p)
+    static DropoutParameter Dropout(TextFieldReader p)
     {
-        double ratio = p.Double("dropout_ratio") ?? 0.5;
+        var ratio = p.Double("dropout_ratio") ?? 0.5;
         if (ratio is < 0 or > 1 || double.IsNaN(ratio))
             throw p.Fail(p.Single("dropout_ratio")!.Location, $"dropout_ratio {ratio} is outside [0, 1]");
         return new DropoutParameter(ratio);
     }
 
     /// <summary>Concat and Slice: <c>axis</c> (may be negative) or the deprecated non-negative <c>*_dim</c>, not both.</summary>
-    private static int Axis(TextFieldReader p, string axis, string legacy)
+    static int Axis(TextFieldReader p, string axis, string legacy)
     {
         if (p.Has(axis) && p.Has(legacy))
             throw p.Fail(p.Single(legacy)!.Location, $"give either {axis} or {legacy}, not both");
@@ -110,7 +110,7 @@ static class CaffeLayerParameterReader
     /// Convolution's form: <paramref name="single"/> is repeated (one value for both dimensions, or
     /// height then width); <c>_h</c>/<c>_w</c> come together and exclude it.
     /// </summary>
-    private static (int H, int W)? HeightWidth(TextFieldReader p, string single, string h, string w, int? fallback, int min)
+    static (int H, int W)? HeightWidth(TextFieldReader p, string single, string h, string w, int? fallback, int min)
     {
         if (HeightWidthPair(p, single, h, w, min) is { } pair)
             return pair;
@@ -125,26 +125,27 @@ static class CaffeLayerParameterReader
     }
 
     /// <summary>Pooling's form: <paramref name="single"/> is a single value; <c>_h</c>/<c>_w</c> come together and exclude it.</summary>
-    private static (int H, int W)? Singular2D(TextFieldReader p, string single, string h, string w, int? fallback, int min)
+    static (int H, int W)? Singular2D(TextFieldReader p, string single, string h, string w, int? fallback, int min)
     {
         if (HeightWidthPair(p, single, h, w, min) is { } pair)
             return pair;
         return p.Int32(single, min, Max) is int v ? (v, v) : fallback is int f ? (f, f) : null;
     }
 
-    private static (int H, int W)? HeightWidthPair(TextFieldReader p, string single, string h, string w, int min)
+    static (int H, int W)? HeightWidthPair(TextFieldReader p, string single, string h, string w, int min)
     {
         if (!p.Has(h) && !p.Has(w))
             return null;
         if (p.Has(single))
             throw p.Fail(p.Message.All(single).First().Location, $"give either {single} or {h} and {w}, not both");
-        int? hv = p.Int32(h, min, Max), wv = p.Int32(w, min, Max);
+        var hv = p.Int32(h, min, Max);
+        var wv = p.Int32(w, min, Max);
         if (hv is null || wv is null)
             throw p.Fail(p.Message.All(hv is null ? w : h).First().Location, $"{h} and {w} must be given together");
         return (hv.Value, wv.Value);
     }
 
-    private static (int H, int W) Repeated2D(TextFieldReader p, string name, int fallback, int min)
+    static (int H, int W) Repeated2D(TextFieldReader p, string name, int fallback, int min)
     {
         var values = p.Int32s(name, min, Max);
         return values.Count switch

@@ -23,7 +23,7 @@ enum CaffeLayerRole
 static class CaffeLayerTypes
 {
     /// <summary>Layer type → the name of its parameter message in a <c>layer { }</c> block.</summary>
-    internal static readonly IReadOnlyDictionary<string, string> ParameterBlocks = new Dictionary<string, string>
+    public static readonly IReadOnlyDictionary<string, string> ParameterBlocks = new Dictionary<string, string>
     {
         ["Convolution"] = "convolution_param",
         ["InnerProduct"] = "inner_product_param",
@@ -40,7 +40,7 @@ static class CaffeLayerTypes
     /// <summary>The types the importer computes.</summary>
     public static IReadOnlyCollection<string> Supported { get; } = ParameterBlocks.Keys.ToArray();
 
-    private static readonly Dictionary<string, CaffeLayerRole> SkippedRoles = new()
+    static readonly Dictionary<string, CaffeLayerRole> SkippedRoles = new()
     {
         ["Data"] = CaffeLayerRole.Data,
         ["ImageData"] = CaffeLayerRole.Data,
@@ -70,7 +70,7 @@ static class CaffeLayerTypes
     /// <c>V1LayerParameter.LayerType</c> of caffe.proto: enum name, enum number, and the type string that
     /// Caffe's own upgrade (V1 → current) gives it.
     /// </summary>
-    internal static readonly IReadOnlyList<(string Enum, int Number, string Type)> V1 =
+    public static readonly IReadOnlyList<(string Enum, int Number, string Type)> V1 =
     [
         ("ABSVAL", 35, "AbsVal"),
         ("ACCURACY", 1, "Accuracy"),
@@ -113,9 +113,9 @@ static class CaffeLayerTypes
         ("THRESHOLD", 31, "Threshold"),
     ];
 
-    internal static string? FromV1Name(string name) => V1.FirstOrDefault(v => v.Enum == name).Type;
+    public static string? FromV1Name(string name) => V1.FirstOrDefault(v => v.Enum == name).Type;
 
-    internal static string? FromV1Number(long number) => V1.FirstOrDefault(v => v.Number == number).Type;
+    public static string? FromV1Number(long number) => V1.FirstOrDefault(v => v.Number == number).Type;
 
-    internal static int? ToV1Number(string type) => V1.Where(v => v.Type == type).Select(v => (int?)v.Number).FirstOrDefault();
+    public static int? ToV1Number(string type) => V1.Where(v => v.Type == type).Select(v => (int?)v.Number).FirstOrDefault();
 }

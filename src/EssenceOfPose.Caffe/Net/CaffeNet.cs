@@ -24,10 +24,10 @@ sealed record CaffeNet(string Name, IReadOnlyList<CaffeInput> Inputs, IReadOnlyL
             throw new ArgumentException("nothing to merge", nameof(parts));
         var inputs = parts.SelectMany(p => p.Inputs).ToList();
         var duplicate = inputs.GroupBy(i => i.Name).FirstOrDefault(g => g.Count() > 1);
-        string source = string.Join(" + ", parts.Select(p => p.Source));
+        var source = string.Join(" + ", parts.Select(p => p.Source));
         if (duplicate is not null)
             throw new CaffeFormatException($"{source}: input '{duplicate.Key}' is declared by more than one part");
-        string name = parts.Select(p => p.Name).FirstOrDefault(n => n.Length > 0) ?? "";
+        var name = parts.Select(p => p.Name).FirstOrDefault(n => n.Length > 0) ?? "";
         return new CaffeNet(name, inputs, parts.SelectMany(p => p.Layers).ToList(), source);
     }
 

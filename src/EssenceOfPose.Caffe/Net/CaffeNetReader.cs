@@ -6,7 +6,7 @@ namespace EssenceOfPose.Caffe;
 /// </summary>
 static class CaffeNetReader
 {
-    private static readonly (string, int, CaffePhase)[] Phases = [("TRAIN", 0, CaffePhase.Train), ("TEST", 1, CaffePhase.Test)];
+    static readonly (string, int, CaffePhase)[] Phases = [("TRAIN", 0, CaffePhase.Train), ("TEST", 1, CaffePhase.Test)];
 
     public static CaffeNet Read(TextMessage root, string file)
     {
@@ -33,7 +33,7 @@ static class CaffeNetReader
         return new CaffeNet(net.String("name") ?? "", inputs, layers, file);
     }
 
-    private static IEnumerable<CaffeInput> HeaderInputs(TextFieldReader net)
+    static IEnumerable<CaffeInput> HeaderInputs(TextFieldReader net)
     {
         var names = net.Strings("input");
         var dims = net.Int32s("input_dim", 0);
@@ -48,27 +48,27 @@ static class CaffeNetReader
             if (shapes.Count > 0 && shapes.Count != names.Count)
                 throw net.Fail(where, $"{shapes.Count} input_shape blocks for {names.Count} inputs; expected one per input");
         }
-        for (int i = 0; i < names.Count; i++)
+        for (var i = 0; i < names.Count; i++)
         {
-            int[]? shape = dims.Count > 0 ? dims.Skip(4 * i).Take(4).ToArray() : shapes.Count > 0 ? shapes[i] : null;
+            var shape = dims.Count > 0 ? dims.Skip(4 * i).Take(4).ToArray() : shapes.Count > 0 ? shapes[i] : null;
             yield return new CaffeInput(names[i], shape);
         }
     }
 
-    private static int[] Dims(TextFieldReader shape) => shape.Int32s("dim", 0).ToArray();
+    static int[] Dims(TextFieldReader shape) => shape.Int32s("dim", 0).ToArray();
 
-    private static TextFieldReader Named(TextFieldReader block, string kind)
+    static TextFieldReader Named(TextFieldReader block, string kind)
     {
-        string name = block.String("name") ?? throw block.Fail(block.Message.Location, "the layer has no name");
+        var name = block.String("name") ?? throw block.Fail(block.Message.Location, "the layer has no name");
         return new TextFieldReader(block.Message, $"{kind} '{name}'");
     }
 
-    private static CaffeLayer ReadLayer(TextFieldReader block)
+    static CaffeLayer ReadLayer(TextFieldReader block)
     {
         var at = block.Message.Location;
         var l = Named(block, "layer");
-        string name = l.String("name")!;
-        string type = l.String("type") ?? throw l.Fail(at, "the layer has no type");
+        var name = l.String("name")!;
+        var type = l.String("type") ?? throw l.Fail(at, "the layer has no type");
         var bottoms = l.Strings("bottom");
         var tops = l.Strings("top");
         var specs = l.Children("param")
@@ -79,7 +79,7 @@ static class CaffeNetReader
         return new CaffeLayer(name, type, bottoms, tops, specs, parameters, include, exclude, at);
     }
 
-    private static IReadOnlyList<CaffeInput> InputLayer(TextFieldReader block)
+    static IReadOnlyList<CaffeInput> InputLayer(TextFieldReader block)
     {
         var at = block.Message.Location;
         var l = Named(block, "layer");
@@ -90,20 +90,20 @@ static class CaffeNetReader
         return tops.Select((t, i) => new CaffeInput(t, shapes.Count == 0 ? null : shapes[shapes.Count == 1 ? 0 : i])).ToList();
     }
 
-    private static CaffeLayer ReadV1Layer(TextFieldReader block)
+    static CaffeLayer ReadV1Layer(TextFieldReader block)
     {
         var at = block.Message.Location;
         var l = Named(block, "layers");
-        string name = l.String("name")!;
+        var name = l.String("name")!;
         if (l.Has("layer"))
             throw l.Fail(at, "V0 layer definitions (layers { layer { ... } }) are not supported; upgrade the file with Caffe's upgrade_net_proto_text");
         var typeField = l.Single("type") ?? throw l.Fail(at, "the layer has no type");
-        string type = V1Type(l, typeField);
+        var type = V1Type(l, typeField);
 
         var names = l.Strings("param");
         var lr = l.Doubles("blobs_lr");
         var decay = l.Doubles("weight_decay");
-        int count = Math.Max(names.Count, Math.Max(lr.Count, decay.Count));
+        var count = Math.Max(names.Count, Math.Max(lr.Count, decay.Count));
         var specs = Enumerable.Range(0, count)
             .Select(i => new CaffeParamSpec(i < names.Count ? names[i] : null, i < lr.Count ? lr[i] : 1, i < decay.Count ? decay[i] : 1))
             .ToList();
@@ -112,17 +112,17 @@ static class CaffeNetReader
         return new CaffeLayer(name, type, l.Strings("bottom"), l.Strings("top"), specs, parameters, include, exclude, at);
     }
 
-    private static string V1Type(TextFieldReader l, TextField field)
+    static string V1Type(TextFieldReader l, TextField field)
     {
         if (field.Value is TextScalar { Kind: TextScalarKind.Identifier } word)
             return CaffeLayerTypes.FromV1Name(word.Text)
                 ?? throw l.Fail(word.Location, $"unknown V1 layer type '{word.Text}' (V1 types are enum names such as CONVOLUTION, POOLING, INNER_PRODUCT)");
-        if (field.Value is TextScalar { Kind: TextScalarKind.Number } number && long.TryParse(number.Text, out long n))
+        if (field.Value is TextScalar { Kind: TextScalarKind.Number } number && long.TryParse(number.Text, out var n))
             return CaffeLayerTypes.FromV1Number(n) ?? throw l.Fail(number.Location, $"unknown V1 layer type number {n}");
         throw l.Fail(field.Location, $"'type' in a V1 'layers' block is an enum name such as CONVOLUTION, found {field.Value}");
     }
 
-    private static (IReadOnlyList<CaffeNetStateRule>, IReadOnlyList<CaffeNetStateRule>) Rules(TextFieldReader l, TextLocation at)
+    static (IReadOnlyList<CaffeNetStateRule>, IReadOnlyList<CaffeNetStateRule>) Rules(TextFieldReader l, TextLocation at)
     {
         var include = l.Children("include").Select(Rule).ToList();
         var exclude = l.Children("exclude").Select(Rule).ToList();
@@ -131,6 +131,6 @@ static class CaffeNetReader
         return (include, exclude);
     }
 
-    private static CaffeNetStateRule Rule(TextFieldReader r) => new(
+    static CaffeNetStateRule Rule(TextFieldReader r) => new(
         r.Enum("phase", Phases), r.Int32("min_level"), r.Int32("max_level"), r.Strings("stage"), r.Strings("not_stage"));
 }

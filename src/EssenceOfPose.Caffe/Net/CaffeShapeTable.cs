@@ -9,17 +9,17 @@ sealed record CaffeLayerShapes(CaffeLayer Layer, IReadOnlyList<int[]> Bottoms, I
 /// <summary>The result of <see cref="CaffeShapes.Infer"/>: every blob's shape, and every deploy layer's shapes in order.</summary>
 sealed class CaffeShapeTable
 {
-    internal CaffeShapeTable(CaffeDeployNet deploy, IReadOnlyList<(string Name, int[] Shape)> blobs, IReadOnlyList<CaffeLayerShapes> layers)
+    public CaffeShapeTable(CaffeDeployNet deploy, IReadOnlyList<(string Name, int[] Shape)> blobs, IReadOnlyList<CaffeLayerShapes> layers)
     {
         Deploy = deploy;
         Blobs = blobs;
         Layers = layers;
-        _byBlob = blobs.ToDictionary(b => b.Name, b => b.Shape);
-        _byLayer = layers.ToDictionary(l => l.Layer.Name);
+        byBlob = blobs.ToDictionary(b => b.Name, b => b.Shape);
+        byLayer = layers.ToDictionary(l => l.Layer.Name);
     }
 
-    private readonly Dictionary<string, int[]> _byBlob;
-    private readonly Dictionary<string, CaffeLayerShapes> _byLayer;
+    readonly Dictionary<string, int[]> byBlob;
+    readonly Dictionary<string, CaffeLayerShapes> byLayer;
 
     /// <summary>The deploy net the shapes were computed for (its summary says what was skipped).</summary>
     public CaffeDeployNet Deploy { get; }
@@ -30,19 +30,19 @@ sealed class CaffeShapeTable
     public IReadOnlyList<CaffeLayerShapes> Layers { get; }
 
     /// <summary>The shape of a blob, e.g. <c>table["pool1"]</c> → [1, 20, 48, 48].</summary>
-    public int[] this[string blob] => _byBlob.TryGetValue(blob, out var shape)
+    public int[] this[string blob] => byBlob.TryGetValue(blob, out var shape)
         ? shape
-        : throw new KeyNotFoundException($"no blob '{blob}' in {Deploy.Net.Name}; blobs: {string.Join(", ", _byBlob.Keys)}");
+        : throw new KeyNotFoundException($"no blob '{blob}' in {Deploy.Net.Name}; blobs: {string.Join(", ", byBlob.Keys)}");
 
-    public CaffeLayerShapes Layer(string name) => _byLayer.TryGetValue(name, out var shapes)
+    public CaffeLayerShapes Layer(string name) => byLayer.TryGetValue(name, out var shapes)
         ? shapes
         : throw new KeyNotFoundException($"no layer '{name}' in the deploy net of {Deploy.Net.Name}");
 
-    public bool TryGetLayer(string name, out CaffeLayerShapes shapes) => _byLayer.TryGetValue(name, out shapes!);
+    public bool TryGetLayer(string name, out CaffeLayerShapes shapes) => byLayer.TryGetValue(name, out shapes!);
 
     /// <summary>A table of layer → top shapes, for logs and notebooks.</summary>
     public override string ToString() => string.Join(Environment.NewLine,
         Layers.Select(l => $"{l.Layer.Name,-16} {l.Layer.Type,-13} {string.Join("  ", l.Tops.Select(Format))}"));
 
-    internal static string Format(int[] shape) => shape.Length == 0 ? "scalar" : string.Join('×', shape);
+    public static string Format(int[] shape) => shape.Length == 0 ? "scalar" : string.Join('×', shape);
 }

@@ -45,11 +45,11 @@ static class CaffeShapes
             }
             catch (CaffeShapeError e)
             {
-                string where = layer.Location is { } at ? $"{at}: " : $"{net.Source}: ";
-                string sizes = string.Join(", ", bottoms.Select(CaffeShapeTable.Format));
+                var where = layer.Location is { } at ? $"{at}: " : $"{net.Source}: ";
+                var sizes = string.Join(", ", bottoms.Select(CaffeShapeTable.Format));
                 throw new CaffeFormatException($"{where}layer '{layer.Name}' ({layer.Type}) on input {sizes}: {e.Message}");
             }
-            for (int t = 0; t < layer.Tops.Count; t++)
+            for (var t = 0; t < layer.Tops.Count; t++)
             {
                 if (!current.ContainsKey(layer.Tops[t]))
                     blobs.Add((layer.Tops[t], shapes.Tops[t]));

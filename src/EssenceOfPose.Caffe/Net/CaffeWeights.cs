@@ -32,7 +32,7 @@ static class CaffeWeights
         {
             var layer = layerShapes.Layer;
             var found = new (float[] Data, string Source)?[layerShapes.Parameters.Count];
-            for (int i = 0; i < found.Length; i++)
+            for (var i = 0; i < found.Length; i++)
             {
                 var expected = layerShapes.Parameters[i];
                 var source = Find(net, saved, layer, i);
@@ -57,16 +57,16 @@ static class CaffeWeights
         return result;
     }
 
-    private static (CaffeBlob Blob, string From)? Find(CaffeNet net, IReadOnlyDictionary<string, IReadOnlyList<CaffeBlob>> saved, CaffeLayer layer, int index)
+    static (CaffeBlob Blob, string From)? Find(CaffeNet net, IReadOnlyDictionary<string, IReadOnlyList<CaffeBlob>> saved, CaffeLayer layer, int index)
     {
         if (saved.TryGetValue(layer.Name, out var own) && index < own.Count)
             return (own[index], layer.Name);
-        string? shared = index < layer.Params.Count && layer.Params[index].IsShared ? layer.Params[index].Name : null;
+        var shared = index < layer.Params.Count && layer.Params[index].IsShared ? layer.Params[index].Name : null;
         if (shared is null)
             return null;
         foreach (var other in net.Layers)
         {
-            int j = other.Params.ToList().FindIndex(p => p.Name == shared);
+            var j = other.Params.ToList().FindIndex(p => p.Name == shared);
             if (j >= 0 && saved.TryGetValue(other.Name, out var blobs) && j < blobs.Count)
                 return (blobs[j], $"{other.Name} (shared '{shared}')");
         }
@@ -74,17 +74,17 @@ static class CaffeWeights
     }
 
     /// <summary>Caffe's Blob::ShapeEquals: a legacy 4-D shape matches the expected shape left-padded with 1s.</summary>
-    private static bool Fits(CaffeBlob blob, int[] expected)
+    static bool Fits(CaffeBlob blob, int[] expected)
     {
         if (!blob.IsLegacyShape)
             return blob.Shape.SequenceEqual(expected);
         return expected.Length <= 4 && Enumerable.Repeat(1, 4 - expected.Length).Concat(expected).SequenceEqual(blob.Shape);
     }
 
-    private static CaffeLayerWeights ToPyTorch(CaffeLayer layer, IReadOnlyList<int[]> shapes, (float[] Data, string Source)[] blobs)
+    static CaffeLayerWeights ToPyTorch(CaffeLayer layer, IReadOnlyList<int[]> shapes, (float[] Data, string Source)[] blobs)
     {
-        int[] weightShape = shapes[0];
-        float[] weight = blobs[0].Data;
+        var weightShape = shapes[0];
+        var weight = blobs[0].Data;
         switch (layer.Parameters)
         {
             case InnerProductParameter { Transpose: true }:
@@ -100,23 +100,23 @@ static class CaffeWeights
             : new CaffeLayerWeights(weightShape, weight, null, null, blobs[0].Source, null);
     }
 
-    private static float[] Transpose(float[] data, int rows, int columns)
+    static float[] Transpose(float[] data, int rows, int columns)
     {
         var result = new float[data.Length];
-        for (int r = 0; r < rows; r++)
-            for (int c = 0; c < columns; c++)
+        for (var r = 0; r < rows; r++)
+            for (var c = 0; c < columns; c++)
                 result[c * rows + r] = data[r * columns + c];
         return result;
     }
 
-    private static string BlobRole(CaffeLayer layer, int index) => (layer.Type, index) switch
+    static string BlobRole(CaffeLayer layer, int index) => (layer.Type, index) switch
     {
         ("PReLU", _) => "slopes",
         (_, 0) => "weight",
         _ => "bias",
     };
 
-    private static string SharingNote(CaffeLayer layer, int index) =>
+    static string SharingNote(CaffeLayer layer, int index) =>
         index < layer.Params.Count && layer.Params[index].IsShared
             ? $", nor under its shared name '{layer.Params[index].Name}' in another layer"
             : "";

@@ -12,16 +12,16 @@ namespace EssenceOfPose.Caffe;
 /// </summary>
 sealed class CaffeModelReader
 {
-    private readonly string _source;
-    private readonly int _size;
-    private readonly List<string> _path = [];
-    private ProtoWireCursor _at;
+    readonly string source;
+    readonly int size;
+    readonly List<string> path = [];
+    ProtoWireCursor at;
 
-    private CaffeModelReader(byte[] bytes, string source)
+    CaffeModelReader(byte[] bytes, string source)
     {
-        _source = source;
-        _size = bytes.Length;
-        _at = new ProtoWireCursor(bytes, 0, bytes.Length);
+        this.source = source;
+        size = bytes.Length;
+        at = new ProtoWireCursor(bytes, 0, bytes.Length);
     }
 
     public static CaffeModel Read(string path) => Read(File.ReadAllBytes(path), path);
@@ -31,25 +31,25 @@ sealed class CaffeModelReader
         var reader = new CaffeModelReader(bytes, source);
         try
         {
-            return reader.ReadNet(reader._at);
+            return reader.ReadNet(reader.at);
         }
         catch (InvalidProtocolBufferException e)
         {
-            string what = e.Message.Contains("truncated") ? $"the file is truncated or corrupt: {e.Message}" : e.Message;
-            throw reader.Fail($"{what} (near byte {reader._at.Offset} of {reader._size})", e);
+            var what = e.Message.Contains("truncated") ? $"the file is truncated or corrupt: {e.Message}" : e.Message;
+            throw reader.Fail($"{what} (near byte {reader.at.Offset} of {reader.size})", e);
         }
     }
 
-    private CaffeFormatException Fail(string message, Exception? inner = null)
+    CaffeFormatException Fail(string message, Exception? inner = null)
     {
-        string where = _path.Count == 0 ? "" : $"{string.Join(" > ", _path)}: ";
-        string text = $"{_source}: {where}{message}";
+        var where = path.Count == 0 ? "" : $"{string.Join(" > ", path)}: ";
+        var text = $"{source}: {where}{message}";
         return inner is null ? new CaffeFormatException(text) : new CaffeFormatException(text, inner);
     }
 
-    private CaffeModel ReadNet(ProtoWireCursor net)
+    CaffeModel ReadNet(ProtoWireCursor net)
     {
-        string name = "";
+        var name = "";
         var layers = new List<CaffeModelLayer>();
         var forms = new HashSet<CaffeLayerForm>();
         while (Next(net) is var tag and not 0)
@@ -74,12 +74,13 @@ sealed class CaffeModelReader
         }
         if (forms.Count > 1)
             throw Fail("the file has both 'layer' (field 100) and V1 'layers' (field 2) entries; Caffe reads one kind per net");
-        return new CaffeModel(name, layers, forms.Count == 0 ? CaffeLayerForm.Layer : forms.Single(), _source);
+        return new CaffeModel(name, layers, forms.Count == 0 ? CaffeLayerForm.Layer : forms.Single(), source);
     }
 
-    private CaffeModelLayer ReadLayer(ProtoWireCursor m)
+    CaffeModelLayer ReadLayer(ProtoWireCursor m)
     {
-        string name = "", type = "";
+        var name = "";
+        var type = "";
         List<string> bottoms = [], tops = [];
         var paramNames = new List<string?>();
         var blobs = new List<CaffeBlob>();
@@ -89,7 +90,7 @@ sealed class CaffeModelReader
             {
                 case Fields.Layer.Name:
                     name = String(m, tag, "LayerParameter.name");
-                    _path[^1] += $" '{name}'";
+                    path[^1] += $" '{name}'";
                     break;
                 case Fields.Layer.Type: type = String(m, tag, "LayerParameter.type"); break;
                 case Fields.Layer.Bottom: bottoms.Add(String(m, tag, "LayerParameter.bottom")); break;
@@ -102,7 +103,7 @@ sealed class CaffeModelReader
         return new CaffeModelLayer(name, type, bottoms, tops, paramNames, blobs);
     }
 
-    private string? ReadParamSpecName(ProtoWireCursor m)
+    string? ReadParamSpecName(ProtoWireCursor m)
     {
         string? name = null;
         while (Next(m) is var tag and not 0)
@@ -115,9 +116,10 @@ sealed class CaffeModelReader
         return name;
     }
 
-    private CaffeModelLayer ReadV1Layer(ProtoWireCursor m)
+    CaffeModelLayer ReadV1Layer(ProtoWireCursor m)
     {
-        string name = "", type = "";
+        var name = "";
+        var type = "";
         List<string> bottoms = [], tops = [];
         var paramNames = new List<string?>();
         var blobs = new List<CaffeBlob>();
@@ -127,11 +129,11 @@ sealed class CaffeModelReader
             {
                 case Fields.V1Layer.Name:
                     name = String(m, tag, "V1LayerParameter.name");
-                    _path[^1] += $" '{name}'";
+                    path[^1] += $" '{name}'";
                     break;
                 case Fields.V1Layer.Type:
                     Expect(tag, WireType.Varint, "V1LayerParameter.type");
-                    int number = m.Input.ReadEnum();
+                    var number = m.Input.ReadEnum();
                     type = CaffeLayerTypes.FromV1Number(number) ?? throw Fail($"unknown V1 layer type number {number}");
                     break;
                 case Fields.V1Layer.Bottom: bottoms.Add(String(m, tag, "V1LayerParameter.bottom")); break;
@@ -144,7 +146,7 @@ sealed class CaffeModelReader
         return new CaffeModelLayer(name, type, bottoms, tops, paramNames, blobs);
     }
 
-    private CaffeBlob ReadBlob(ProtoWireCursor m)
+    CaffeBlob ReadBlob(ProtoWireCursor m)
     {
         var legacy = new long?[4];
         List<long>? shape = null;
@@ -152,7 +154,7 @@ sealed class CaffeModelReader
         var doubles = new List<double[]>();
         while (Next(m) is var tag and not 0)
         {
-            int field = GetTagFieldNumber(tag);
+            var field = GetTagFieldNumber(tag);
             switch (field)
             {
                 case Fields.Blob.Num or Fields.Blob.Channels or Fields.Blob.Height or Fields.Blob.Width:
@@ -178,24 +180,24 @@ sealed class CaffeModelReader
         return MakeBlob(legacy, shape, data.SelectMany(d => d).ToArray(), doubles.SelectMany(d => d).ToArray());
     }
 
-    private CaffeBlob MakeBlob(long?[] legacy, List<long>? shape, float[] data, double[] doubles)
+    CaffeBlob MakeBlob(long?[] legacy, List<long>? shape, float[] data, double[] doubles)
     {
         // Caffe's Blob::FromProto: any legacy dimension present means a 4-D legacy shape (absent ones are 0).
-        bool isLegacy = legacy.Any(d => d is not null);
+        var isLegacy = legacy.Any(d => d is not null);
         long[] dims = isLegacy ? legacy.Select(d => d ?? 0).ToArray() : shape?.ToArray() ?? [];
         if (dims.Any(d => d is < 0 or > int.MaxValue))
             throw Fail($"the blob's shape {string.Join('×', dims)} has a dimension outside [0, {int.MaxValue}]");
-        int[] shapeInts = dims.Select(d => (int)d).ToArray();
-        long count = dims.Aggregate(1L, (a, d) => a * d);
+        var shapeInts = dims.Select(d => (int)d).ToArray();
+        var count = dims.Aggregate(1L, (a, d) => a * d);
         if (data.Length > 0 && doubles.Length > 0)
             throw Fail("the blob has both float data and double_data");
-        float[] values = doubles.Length > 0 ? Array.ConvertAll(doubles, d => (float)d) : data;
+        var values = doubles.Length > 0 ? Array.ConvertAll(doubles, d => (float)d) : data;
         if (values.Length != count)
             throw Fail($"the blob's shape {CaffeShapeTable.Format(shapeInts)}{(isLegacy ? " (legacy num/channels/height/width)" : "")} holds {count} values, but its data has {values.Length}");
         return new CaffeBlob(shapeInts, values, isLegacy);
     }
 
-    private List<long> ReadShape(ProtoWireCursor m)
+    List<long> ReadShape(ProtoWireCursor m)
     {
         var dims = new List<long>();
         while (Next(m) is var tag and not 0)
@@ -221,7 +223,7 @@ sealed class CaffeModelReader
     }
 
     /// <summary>A repeated fixed-width number: one element per tag (unpacked) or one length-delimited run (packed).</summary>
-    private T[] Fixed<T>(ProtoWireCursor m, uint tag, WireType element, string field, int width, Func<ReadOnlySpan<byte>, int, T[]> decode)
+    T[] Fixed<T>(ProtoWireCursor m, uint tag, WireType element, string field, int width, Func<ReadOnlySpan<byte>, int, T[]> decode)
     {
         var wire = GetTagWireType(tag);
         if (wire == element)
@@ -241,51 +243,51 @@ sealed class CaffeModelReader
         return decode(m.Bytes(start, length), length / width);
     }
 
-    private static float[] ToFloats(ReadOnlySpan<byte> bytes, int count)
+    static float[] ToFloats(ReadOnlySpan<byte> bytes, int count)
     {
         var values = new float[count];
-        for (int i = 0; i < count; i++)
+        for (var i = 0; i < count; i++)
             values[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes.Slice(4 * i, 4));
         return values;
     }
 
-    private static double[] ToDoubles(ReadOnlySpan<byte> bytes, int count)
+    static double[] ToDoubles(ReadOnlySpan<byte> bytes, int count)
     {
         var values = new double[count];
-        for (int i = 0; i < count; i++)
+        for (var i = 0; i < count; i++)
             values[i] = BinaryPrimitives.ReadDoubleLittleEndian(bytes.Slice(8 * i, 8));
         return values;
     }
 
-    private uint Next(ProtoWireCursor m)
+    uint Next(ProtoWireCursor m)
     {
-        _at = m;
+        at = m;
         return m.ReadTag();
     }
 
-    private T Within<T>(string step, ProtoWireCursor nested, Func<ProtoWireCursor, T> read)
+    T Within<T>(string step, ProtoWireCursor nested, Func<ProtoWireCursor, T> read)
     {
-        _path.Add(step);
-        var outer = _at;
+        path.Add(step);
+        var outer = at;
         var value = read(nested);
-        _at = outer;
-        _path.RemoveAt(_path.Count - 1);
+        at = outer;
+        path.RemoveAt(path.Count - 1);
         return value;
     }
 
-    private ProtoWireCursor Nested(ProtoWireCursor m, uint tag, string field)
+    ProtoWireCursor Nested(ProtoWireCursor m, uint tag, string field)
     {
         Expect(tag, WireType.LengthDelimited, field);
         return m.Nested();
     }
 
-    private string String(ProtoWireCursor m, uint tag, string field)
+    string String(ProtoWireCursor m, uint tag, string field)
     {
         Expect(tag, WireType.LengthDelimited, field);
         return m.Input.ReadString();
     }
 
-    private void Expect(uint tag, WireType wire, string field)
+    void Expect(uint tag, WireType wire, string field)
     {
         var actual = GetTagWireType(tag);
         if (actual != wire)

@@ -41,7 +41,7 @@ static class CaffeModelWriter
         });
     }
 
-    private static void WriteLayer(CodedOutputStream o, CaffeModelLayer layer, CaffeModelWriteOptions options)
+    static void WriteLayer(CodedOutputStream o, CaffeModelLayer layer, CaffeModelWriteOptions options)
     {
         WriteString(o, Fields.Layer.Name, layer.Name);
         WriteString(o, Fields.Layer.Type, layer.Type);
@@ -53,13 +53,13 @@ static class CaffeModelWriter
             WriteMessage(o, Fields.Layer.Blobs, b => WriteBlob(b, blob, options));
     }
 
-    private static void WriteV1Layer(CodedOutputStream o, CaffeModelLayer layer, CaffeModelWriteOptions options)
+    static void WriteV1Layer(CodedOutputStream o, CaffeModelLayer layer, CaffeModelWriteOptions options)
     {
         // Field order as protoc emits it (by number): bottom 2, top 3, name 4, type 5, blobs 6, param 1001.
         foreach (var b in layer.Bottoms) WriteString(o, Fields.V1Layer.Bottom, b);
         foreach (var t in layer.Tops) WriteString(o, Fields.V1Layer.Top, t);
         WriteString(o, Fields.V1Layer.Name, layer.Name);
-        int type = CaffeLayerTypes.ToV1Number(layer.Type)
+        var type = CaffeLayerTypes.ToV1Number(layer.Type)
             ?? throw new ArgumentException($"layer '{layer.Name}': type {layer.Type} has no V1 enum value", nameof(layer));
         o.WriteTag(Fields.V1Layer.Type, WireType.Varint);
         o.WriteEnum(type);
@@ -69,14 +69,14 @@ static class CaffeModelWriter
             WriteString(o, Fields.V1Layer.Param, p ?? "");
     }
 
-    private static void WriteBlob(CodedOutputStream o, CaffeBlob blob, CaffeModelWriteOptions options)
+    static void WriteBlob(CodedOutputStream o, CaffeBlob blob, CaffeModelWriteOptions options)
     {
         if (options.LegacyBlobShape)
         {
             if (blob.Shape.Length > 4)
                 throw new ArgumentException($"a {blob.Shape.Length}-axis blob has no legacy 4-D form", nameof(blob));
             var four = Enumerable.Repeat(1, 4 - blob.Shape.Length).Concat(blob.Shape).ToArray();
-            for (int i = 0; i < 4; i++)
+            for (var i = 0; i < 4; i++)
             {
                 o.WriteTag(Fields.Blob.Num + i, WireType.Varint);
                 o.WriteInt64(four[i]);
@@ -86,12 +86,12 @@ static class CaffeModelWriter
         {
             o.WriteTag(Fields.Blob.Data, WireType.LengthDelimited);
             o.WriteLength(checked(blob.Data.Length * 4));
-            foreach (float v in blob.Data)
+            foreach (var v in blob.Data)
                 o.WriteFloat(v);
         }
         else
         {
-            foreach (float v in blob.Data)
+            foreach (var v in blob.Data)
             {
                 o.WriteTag(Fields.Blob.Data, WireType.Fixed32);
                 o.WriteFloat(v);
@@ -100,25 +100,25 @@ static class CaffeModelWriter
         if (!options.LegacyBlobShape)
             WriteMessage(o, Fields.Blob.Shape, s =>
             {
-                var dims = Message(d => { foreach (int dim in blob.Shape) d.WriteInt64(dim); });
+                var dims = Message(d => { foreach (var dim in blob.Shape) d.WriteInt64(dim); });
                 s.WriteTag(Fields.BlobShape.Dim, WireType.LengthDelimited);
                 s.WriteBytes(ByteString.CopyFrom(dims));
             });
     }
 
-    private static void WriteString(CodedOutputStream o, int field, string value)
+    static void WriteString(CodedOutputStream o, int field, string value)
     {
         o.WriteTag(field, WireType.LengthDelimited);
         o.WriteString(value);
     }
 
-    private static void WriteMessage(CodedOutputStream o, int field, Action<CodedOutputStream> body)
+    static void WriteMessage(CodedOutputStream o, int field, Action<CodedOutputStream> body)
     {
         o.WriteTag(field, WireType.LengthDelimited);
         o.WriteBytes(ByteString.CopyFrom(Message(body)));
     }
 
-    private static byte[] Message(Action<CodedOutputStream> body)
+    static byte[] Message(Action<CodedOutputStream> body)
     {
         using var buffer = new MemoryStream();
         using (var o = new CodedOutputStream(buffer, leaveOpen: true))

@@ -9,30 +9,29 @@ namespace EssenceOfPose.Caffe;
 /// </summary>
 sealed class ProtoWireCursor
 {
-    private readonly byte[] _buffer;
-    private readonly int _start;
-    private readonly int _length;
-    private readonly CodedInputStream _input;
-    private readonly long _origin;
+    readonly byte[] buffer;
+    readonly int start;
+    readonly int length;
+    readonly long origin;
 
     public ProtoWireCursor(byte[] buffer, int start, int length)
     {
-        _buffer = buffer;
-        _start = start;
-        _length = length;
-        _input = new CodedInputStream(buffer, start, length);
-        _origin = _input.Position;
+        this.buffer = buffer;
+        this.start = start;
+        this.length = length;
+        Input = new CodedInputStream(buffer, start, length);
+        origin = Input.Position;
     }
 
-    public CodedInputStream Input => _input;
+    public CodedInputStream Input { get; }
 
     /// <summary>Offset in the whole buffer, for error messages.</summary>
-    public long Offset => _start + (_input.Position - _origin);
+    public long Offset => start + (Input.Position - origin);
 
-    public bool IsAtEnd => _input.IsAtEnd;
+    public bool IsAtEnd => Input.IsAtEnd;
 
     /// <summary>The next tag, or 0 at the end of the message.</summary>
-    public uint ReadTag() => _input.ReadTag();
+    public uint ReadTag() => Input.ReadTag();
 
     /// <summary>
     /// The content of the length-delimited field whose tag was just read, as a range of the buffer;
@@ -40,24 +39,23 @@ sealed class ProtoWireCursor
     /// </summary>
     public (int Start, int Length) TakeLengthDelimited()
     {
-        long afterTag = Offset;
-        _input.SkipLastField();
-        long end = Offset;
-        var header = new CodedInputStream(_buffer, (int)afterTag, (int)(end - afterTag));
-        long origin = header.Position;
-        int length = header.ReadLength();
-        int start = (int)(afterTag + (header.Position - origin));
-        return (start, length);
+        var afterTag = Offset;
+        Input.SkipLastField();
+        var end = Offset;
+        var header = new CodedInputStream(buffer, (int)afterTag, (int)(end - afterTag));
+        var headerOrigin = header.Position;
+        var contentLength = header.ReadLength();
+        return ((int)(afterTag + (header.Position - headerOrigin)), contentLength);
     }
 
     /// <summary>A cursor over the length-delimited field whose tag was just read (a nested message or a packed run).</summary>
     public ProtoWireCursor Nested()
     {
-        var (start, length) = TakeLengthDelimited();
-        return new ProtoWireCursor(_buffer, start, length);
+        var (contentStart, contentLength) = TakeLengthDelimited();
+        return new ProtoWireCursor(buffer, contentStart, contentLength);
     }
 
-    public ReadOnlySpan<byte> Bytes(int start, int length) => _buffer.AsSpan(start, length);
+    public ReadOnlySpan<byte> Bytes(int from, int count) => buffer.AsSpan(from, count);
 
-    public override string ToString() => $"message at bytes {_start}..{_start + _length}";
+    public override string ToString() => $"message at bytes {start}..{start + length}";
 }

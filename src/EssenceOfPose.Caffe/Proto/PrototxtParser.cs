@@ -8,15 +8,15 @@ namespace EssenceOfPose.Caffe;
 /// </summary>
 sealed class PrototxtParser
 {
-    private const int MaxDepth = 100;
+    const int MaxDepth = 100;
 
-    private readonly PrototxtTokenizer _tokens;
-    private PrototxtToken _current;
+    readonly PrototxtTokenizer tokens;
+    PrototxtToken current;
 
-    private PrototxtParser(string text, string file)
+    PrototxtParser(string text, string file)
     {
-        _tokens = new PrototxtTokenizer(text, file);
-        _current = _tokens.Next();
+        tokens = new PrototxtTokenizer(text, file);
+        current = tokens.Next();
     }
 
     /// <summary>Parses a whole document; <paramref name="file"/> is only used in messages.</summary>
@@ -29,58 +29,58 @@ sealed class PrototxtParser
 
     public static TextMessage ParseFile(string path) => Parse(File.ReadAllText(path), path);
 
-    private PrototxtToken Advance()
+    PrototxtToken Advance()
     {
-        var token = _current;
-        _current = _tokens.Next();
+        var token = current;
+        current = tokens.Next();
         return token;
     }
 
-    private List<TextField> ParseFields(char? closer, (string Name, TextLocation At)? opener, int depth)
+    List<TextField> ParseFields(char? closer, (string Name, TextLocation At)? opener, int depth)
     {
         var fields = new List<TextField>();
         while (true)
         {
-            if (_current.Kind == PrototxtTokenKind.End)
+            if (current.Kind == PrototxtTokenKind.End)
             {
                 if (closer is null)
                     return fields;
-                throw CaffeFormatException.At(_current.Location,
+                throw CaffeFormatException.At(current.Location,
                     $"expected '{closer}' to close '{opener!.Value.Name}' opened at {opener.Value.At.Line}:{opener.Value.At.Column}, found end of file");
             }
-            if (closer is char c && _current.IsSymbol(c))
+            if (closer is char c && current.IsSymbol(c))
             {
                 Advance();
                 return fields;
             }
-            if (_current.Kind != PrototxtTokenKind.Identifier)
+            if (current.Kind != PrototxtTokenKind.Identifier)
             {
-                string what = closer is null
-                    ? (_current.IsSymbol('}') || _current.IsSymbol('>') ? $"unexpected {_current.Describe()}: no message is open" : $"expected a field name, found {_current.Describe()}")
-                    : $"expected a field name or '{closer}' to close '{opener!.Value.Name}', found {_current.Describe()}";
-                throw CaffeFormatException.At(_current.Location, what);
+                var what = closer is null
+                    ? (current.IsSymbol('}') || current.IsSymbol('>') ? $"unexpected {current.Describe()}: no message is open" : $"expected a field name, found {current.Describe()}")
+                    : $"expected a field name or '{closer}' to close '{opener!.Value.Name}', found {current.Describe()}";
+                throw CaffeFormatException.At(current.Location, what);
             }
             ParseField(fields, depth);
-            if (_current.IsSymbol(';') || _current.IsSymbol(','))
+            if (current.IsSymbol(';') || current.IsSymbol(','))
                 Advance();
         }
     }
 
-    private void ParseField(List<TextField> into, int depth)
+    void ParseField(List<TextField> into, int depth)
     {
         var name = Advance();
-        bool colon = _current.IsSymbol(':');
+        var colon = current.IsSymbol(':');
         if (colon)
             Advance();
 
-        if (_current.IsSymbol('{') || _current.IsSymbol('<'))
+        if (current.IsSymbol('{') || current.IsSymbol('<'))
         {
             into.Add(new TextField(name.Text, ParseMessage(name.Text, depth), name.Location));
             return;
         }
         if (!colon)
-            throw CaffeFormatException.At(_current.Location, $"expected ':' or '{{' after field name '{name.Text}', found {_current.Describe()}");
-        if (_current.IsSymbol('['))
+            throw CaffeFormatException.At(current.Location, $"expected ':' or '{{' after field name '{name.Text}', found {current.Describe()}");
+        if (current.IsSymbol('['))
         {
             ParseList(name, into, depth);
             return;
@@ -88,49 +88,49 @@ sealed class PrototxtParser
         into.Add(new TextField(name.Text, ParseScalar(name.Text), name.Location));
     }
 
-    private TextMessage ParseMessage(string name, int depth)
+    TextMessage ParseMessage(string name, int depth)
     {
         if (depth >= MaxDepth)
-            throw CaffeFormatException.At(_current.Location, $"messages nested deeper than {MaxDepth} levels");
+            throw CaffeFormatException.At(current.Location, $"messages nested deeper than {MaxDepth} levels");
         var open = Advance();
-        char closer = open.Text == "{" ? '}' : '>';
+        var closer = open.Text == "{" ? '}' : '>';
         var fields = ParseFields(closer, (name, open.Location), depth + 1);
         return new TextMessage(fields, open.Location);
     }
 
-    private void ParseList(PrototxtToken name, List<TextField> into, int depth)
+    void ParseList(PrototxtToken name, List<TextField> into, int depth)
     {
         var open = Advance();
-        if (_current.IsSymbol(']'))
+        if (current.IsSymbol(']'))
         {
             Advance();
             return;
         }
         while (true)
         {
-            var at = _current.Location;
-            TextValue value = _current.IsSymbol('{') || _current.IsSymbol('<')
+            var at = current.Location;
+            TextValue value = current.IsSymbol('{') || current.IsSymbol('<')
                 ? ParseMessage(name.Text, depth)
                 : ParseScalar(name.Text);
             into.Add(new TextField(name.Text, value, at));
-            if (_current.IsSymbol(','))
+            if (current.IsSymbol(','))
             {
                 Advance();
                 continue;
             }
-            if (_current.IsSymbol(']'))
+            if (current.IsSymbol(']'))
             {
                 Advance();
                 return;
             }
-            throw CaffeFormatException.At(_current.Location,
-                $"expected ',' or ']' in the list of '{name.Text}' opened at {open.Location.Line}:{open.Location.Column}, found {_current.Describe()}");
+            throw CaffeFormatException.At(current.Location,
+                $"expected ',' or ']' in the list of '{name.Text}' opened at {open.Location.Line}:{open.Location.Column}, found {current.Describe()}");
         }
     }
 
-    private TextScalar ParseScalar(string field)
+    TextScalar ParseScalar(string field)
     {
-        var token = _current;
+        var token = current;
         switch (token.Kind)
         {
             case PrototxtTokenKind.Number:
@@ -146,7 +146,7 @@ sealed class PrototxtParser
         if (token.IsSymbol('-'))
         {
             Advance();
-            var after = _current;
+            var after = current;
             if (after.Kind == PrototxtTokenKind.Number)
             {
                 Advance();
@@ -162,7 +162,7 @@ sealed class PrototxtParser
         throw CaffeFormatException.At(token.Location, $"expected a value for field '{field}', found {token.Describe()}");
     }
 
-    internal static bool IsNonFinite(string word) =>
+    public static bool IsNonFinite(string word) =>
         word.Equals("inf", StringComparison.OrdinalIgnoreCase)
         || word.Equals("infinity", StringComparison.OrdinalIgnoreCase)
         || word.Equals("nan", StringComparison.OrdinalIgnoreCase);

@@ -11,22 +11,22 @@ namespace EssenceOfPose.Caffe;
 /// </summary>
 sealed partial class PrototxtTokenizer
 {
-    private const string Symbols = "{}<>[]:;,-";
+    const string Symbols = "{}<>[]:;,-";
 
-    private readonly string _text;
-    private readonly string _file;
-    private int _pos;
-    private int _line = 1;
-    private int _lineStart;
+    readonly string text;
+    readonly string file;
+    int pos;
+    int line = 1;
+    int lineStart;
 
     public PrototxtTokenizer(string text, string file)
     {
-        _text = text;
-        _file = file;
-        if (_text.Length > 0 && _text[0] == '\uFEFF')
+        this.text = text;
+        this.file = file;
+        if (text.Length > 0 && text[0] == '\uFEFF')
         {
-            _pos = 1;
-            _lineStart = 1;
+            pos = 1;
+            lineStart = 1;
         }
     }
 
@@ -34,110 +34,110 @@ sealed partial class PrototxtTokenizer
     {
         SkipBlanksAndComments();
         var at = Here();
-        if (_pos >= _text.Length)
+        if (pos >= text.Length)
             return new PrototxtToken(PrototxtTokenKind.End, "", at);
 
-        char c = _text[_pos];
+        var c = text[pos];
         if (char.IsAsciiLetter(c) || c == '_')
             return new PrototxtToken(PrototxtTokenKind.Identifier, TakeWhile(ch => char.IsAsciiLetterOrDigit(ch) || ch == '_'), at);
-        if (char.IsAsciiDigit(c) || (c == '.' && _pos + 1 < _text.Length && char.IsAsciiDigit(_text[_pos + 1])))
+        if (char.IsAsciiDigit(c) || (c == '.' && pos + 1 < text.Length && char.IsAsciiDigit(text[pos + 1])))
             return ReadNumber(at);
         if (c == '"' || c == '\'')
             return ReadString(at);
         if (Symbols.Contains(c))
         {
-            _pos++;
+            pos++;
             return new PrototxtToken(PrototxtTokenKind.Symbol, c.ToString(), at);
         }
         throw CaffeFormatException.At(at, $"unexpected character '{c}'");
     }
 
-    private TextLocation Here() => new(_file, _line, _pos - _lineStart + 1);
+    TextLocation Here() => new(file, line, pos - lineStart + 1);
 
-    private void SkipBlanksAndComments()
+    void SkipBlanksAndComments()
     {
-        while (_pos < _text.Length)
+        while (pos < text.Length)
         {
-            char c = _text[_pos];
+            var c = text[pos];
             if (c == '\n')
             {
-                _pos++;
-                _line++;
-                _lineStart = _pos;
+                pos++;
+                line++;
+                lineStart = pos;
             }
             else if (char.IsWhiteSpace(c))
-                _pos++;
+                pos++;
             else if (c == '#')
-                while (_pos < _text.Length && _text[_pos] != '\n')
-                    _pos++;
+                while (pos < text.Length && text[pos] != '\n')
+                    pos++;
             else
                 return;
         }
     }
 
-    private string TakeWhile(Func<char, bool> accept)
+    string TakeWhile(Func<char, bool> accept)
     {
-        int start = _pos;
-        while (_pos < _text.Length && accept(_text[_pos]))
-            _pos++;
-        return _text[start.._pos];
+        var start = pos;
+        while (pos < text.Length && accept(text[pos]))
+            pos++;
+        return text[start..pos];
     }
 
-    private PrototxtToken ReadNumber(TextLocation at)
+    PrototxtToken ReadNumber(TextLocation at)
     {
         // Take the whole run a literal could span (so "1.2.3" or "12ab" is one bad token, not two good ones),
         // letting a sign through only as an exponent sign.
-        int start = _pos;
-        bool hex = _pos + 1 < _text.Length && _text[_pos] == '0' && (_text[_pos + 1] is 'x' or 'X');
-        while (_pos < _text.Length)
+        var start = pos;
+        var hex = pos + 1 < text.Length && text[pos] == '0' && (text[pos + 1] is 'x' or 'X');
+        while (pos < text.Length)
         {
-            char c = _text[_pos];
-            bool exponentSign = !hex && (c is '+' or '-') && _pos > start && (_text[_pos - 1] is 'e' or 'E');
+            var c = text[pos];
+            var exponentSign = !hex && (c is '+' or '-') && pos > start && (text[pos - 1] is 'e' or 'E');
             if (char.IsAsciiLetterOrDigit(c) || c == '_' || c == '.' || exponentSign)
-                _pos++;
+                pos++;
             else
                 break;
         }
-        string literal = _text[start.._pos];
+        var literal = text[start..pos];
         if (!IsValidNumber(literal))
             throw CaffeFormatException.At(at, $"bad number '{literal}'");
         return new PrototxtToken(PrototxtTokenKind.Number, literal, at);
     }
 
-    internal static bool IsValidNumber(string literal) =>
+    public static bool IsValidNumber(string literal) =>
         DecimalInteger().IsMatch(literal) || HexInteger().IsMatch(literal) || OctalInteger().IsMatch(literal)
         || (FloatLiteral().IsMatch(literal) && !AllDigits().IsMatch(literal));
 
-    private PrototxtToken ReadString(TextLocation at)
+    PrototxtToken ReadString(TextLocation at)
     {
         var bytes = new List<byte>();
         // Adjacent literals ("a" 'b') are one string, as in C and in protobuf's own parser.
-        while (_pos < _text.Length && (_text[_pos] == '"' || _text[_pos] == '\''))
+        while (pos < text.Length && (text[pos] == '"' || text[pos] == '\''))
         {
             ReadOneString(bytes, at);
-            int save = _pos, saveLine = _line, saveLineStart = _lineStart;
+            var (save, saveLine, saveLineStart) = (pos, line, lineStart);
             SkipBlanksAndComments();
-            if (_pos >= _text.Length || (_text[_pos] != '"' && _text[_pos] != '\''))
+            if (pos >= text.Length || (text[pos] != '"' && text[pos] != '\''))
             {
-                (_pos, _line, _lineStart) = (save, saveLine, saveLineStart);
+                (pos, line, lineStart) = (save, saveLine, saveLineStart);
                 break;
             }
         }
         return new PrototxtToken(PrototxtTokenKind.String, Encoding.UTF8.GetString(bytes.ToArray()), at);
     }
 
-    private void ReadOneString(List<byte> bytes, TextLocation at)
+    void ReadOneString(List<byte> bytes, TextLocation at)
     {
-        char quote = _text[_pos++];
+        var quote = text[pos++];
         Span<byte> utf8 = stackalloc byte[4];
         while (true)
         {
-            if (_pos >= _text.Length || _text[_pos] == '\n')
-                throw CaffeFormatException.At(at, $"unterminated string: expected closing {quote} before end of {(_pos >= _text.Length ? "file" : "line")}");
-            char c = _text[_pos];
+            if (pos >= text.Length || text[pos] == '\n')
+                throw CaffeFormatException.At(at, $"unterminated string: expected closing {quote} before end of {(pos >= text.Length ? "file" : "line")}");
+            var c = text[pos];
             if (c == quote)
             {
-                _pos++;
+                pos++;
                 return;
             }
             if (c == '\\')
@@ -145,20 +145,20 @@ sealed partial class PrototxtTokenizer
                 ReadEscape(bytes, utf8);
                 continue;
             }
-            if (Rune.DecodeFromUtf16(_text.AsSpan(_pos), out var rune, out int used) != System.Buffers.OperationStatus.Done)
+            if (Rune.DecodeFromUtf16(text.AsSpan(pos), out var rune, out var used) != System.Buffers.OperationStatus.Done)
                 throw CaffeFormatException.At(Here(), "invalid UTF-16 in string");
             bytes.AddRange(utf8[..rune.EncodeToUtf8(utf8)]);
-            _pos += used;
+            pos += used;
         }
     }
 
-    private void ReadEscape(List<byte> bytes, Span<byte> utf8)
+    void ReadEscape(List<byte> bytes, Span<byte> utf8)
     {
         var at = Here();
-        _pos++;
-        if (_pos >= _text.Length)
+        pos++;
+        if (pos >= text.Length)
             throw CaffeFormatException.At(at, "escape at end of file");
-        char e = _text[_pos++];
+        var e = text[pos++];
         switch (e)
         {
             case 'n': bytes.Add((byte)'\n'); break;
@@ -170,9 +170,9 @@ sealed partial class PrototxtTokenizer
             case 'v': bytes.Add(0x0B); break;
             case '\\' or '\'' or '"' or '?': bytes.Add((byte)e); break;
             case >= '0' and <= '7':
-                int octal = e - '0';
-                for (int i = 0; i < 2 && _pos < _text.Length && _text[_pos] is >= '0' and <= '7'; i++)
-                    octal = octal * 8 + (_text[_pos++] - '0');
+                var octal = e - '0';
+                for (var i = 0; i < 2 && pos < text.Length && text[pos] is >= '0' and <= '7'; i++)
+                    octal = octal * 8 + (text[pos++] - '0');
                 if (octal > 255)
                     throw CaffeFormatException.At(at, $"octal escape \\{Convert.ToString(octal, 8)} is above \\377");
                 bytes.Add((byte)octal);
@@ -181,7 +181,7 @@ sealed partial class PrototxtTokenizer
                 bytes.Add((byte)HexDigits(at, 1, 2, "\\x"));
                 break;
             case 'u' or 'U':
-                long code = HexDigits(at, e == 'u' ? 4 : 8, e == 'u' ? 4 : 8, "\\" + e);
+                var code = HexDigits(at, e == 'u' ? 4 : 8, e == 'u' ? 4 : 8, "\\" + e);
                 if (code > 0x10FFFF || !Rune.IsValid((int)code))
                     throw CaffeFormatException.At(at, $"\\{e} escape U+{code:X} is not a Unicode scalar value");
                 bytes.AddRange(utf8[..new Rune((int)code).EncodeToUtf8(utf8)]);
@@ -191,14 +191,14 @@ sealed partial class PrototxtTokenizer
         }
     }
 
-    private long HexDigits(TextLocation at, int min, int max, string escape)
+    long HexDigits(TextLocation at, int min, int max, string escape)
     {
-        long value = 0;
-        int count = 0;
-        while (count < max && _pos < _text.Length && char.IsAsciiHexDigit(_text[_pos]))
+        var value = 0L;
+        var count = 0;
+        while (count < max && pos < text.Length && char.IsAsciiHexDigit(text[pos]))
         {
-            value = value * 16 + Convert.ToInt32(_text[_pos].ToString(), 16);
-            _pos++;
+            value = value * 16 + Convert.ToInt32(text[pos].ToString(), 16);
+            pos++;
             count++;
         }
         if (count < min)

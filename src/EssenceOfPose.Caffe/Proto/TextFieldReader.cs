@@ -57,7 +57,7 @@ sealed class TextFieldReader(TextMessage message, string context)
         {
             if (scalar.Kind == TextScalarKind.Identifier && scalar.Text == proto)
                 return value;
-            if (scalar.Kind == TextScalarKind.Number && TryInt(scalar.Text, out long n) && n == number)
+            if (scalar.Kind == TextScalarKind.Number && TryInt(scalar.Text, out var n) && n == number)
                 return value;
         }
         throw Error(scalar.Location, name, $"one of {string.Join(", ", values.Select(v => v.Proto))}", scalar);
@@ -79,41 +79,41 @@ sealed class TextFieldReader(TextMessage message, string context)
 
     public CaffeFormatException Fail(TextLocation at, string message) => CaffeFormatException.At(at, $"{Context}: {message}");
 
-    private TextMessage AsMessage(TextField field) => field.Value as TextMessage
+    TextMessage AsMessage(TextField field) => field.Value as TextMessage
         ?? throw CaffeFormatException.At(field.Location, $"{Context}: '{field.Name}' must be a message {{ ... }}, found {field.Value}");
 
-    private TextScalar AsScalar(TextField field) => field.Value as TextScalar
+    TextScalar AsScalar(TextField field) => field.Value as TextScalar
         ?? throw CaffeFormatException.At(field.Location, $"{Context}: '{field.Name}' must be a value, found a message {{ ... }}");
 
-    private string ToString(TextField field)
+    string ToString(TextField field)
     {
         var s = AsScalar(field);
         return s.Kind == TextScalarKind.String ? s.Text : throw Error(s.Location, field.Name, "a quoted string", s);
     }
 
-    private long ToInt(TextField field, long min, long max)
+    long ToInt(TextField field, long min, long max)
     {
         var s = AsScalar(field);
-        if (s.Kind != TextScalarKind.Number || !TryInt(s.Text, out long value))
+        if (s.Kind != TextScalarKind.Number || !TryInt(s.Text, out var value))
             throw Error(s.Location, field.Name, "an integer", s);
         if (value < min || value > max)
             throw CaffeFormatException.At(s.Location, $"{Context}: '{field.Name}' is {value}, outside [{min}, {max}]");
         return value;
     }
 
-    private double ToDouble(TextField field)
+    double ToDouble(TextField field)
     {
         var s = AsScalar(field);
         if (s.Kind == TextScalarKind.Identifier && PrototxtParser.IsNonFinite(s.Text))
             return NonFinite(s.Text);
         if (s.Kind == TextScalarKind.Number)
         {
-            bool negative = s.Text.StartsWith('-');
-            string body = negative ? s.Text[1..] : s.Text;
+            var negative = s.Text.StartsWith('-');
+            var body = negative ? s.Text[1..] : s.Text;
             double magnitude;
             if (PrototxtParser.IsNonFinite(body))
                 magnitude = NonFinite(body);
-            else if (TryInt(body, out long integer))
+            else if (TryInt(body, out var integer))
                 magnitude = integer;
             else
                 magnitude = double.Parse(body.TrimEnd('f', 'F'), NumberStyles.Float, CultureInfo.InvariantCulture);
@@ -122,7 +122,7 @@ sealed class TextFieldReader(TextMessage message, string context)
         throw Error(s.Location, field.Name, "a number", s);
     }
 
-    private bool ToBool(TextField field)
+    bool ToBool(TextField field)
     {
         var s = AsScalar(field);
         return (s.Kind, s.Text) switch
@@ -135,15 +135,15 @@ sealed class TextFieldReader(TextMessage message, string context)
         };
     }
 
-    private static double NonFinite(string word) =>
+    static double NonFinite(string word) =>
         word.Equals("nan", StringComparison.OrdinalIgnoreCase) ? double.NaN : double.PositiveInfinity;
 
     /// <summary>Decimal, hex (0x) or octal (leading 0) integer, with an optional minus sign.</summary>
-    private static bool TryInt(string text, out long value)
+    static bool TryInt(string text, out long value)
     {
         value = 0;
-        bool negative = text.StartsWith('-');
-        string body = negative ? text[1..] : text;
+        var negative = text.StartsWith('-');
+        var body = negative ? text[1..] : text;
         ulong magnitude;
         try
         {
@@ -166,10 +166,10 @@ sealed class TextFieldReader(TextMessage message, string context)
         return true;
     }
 
-    private CaffeFormatException Error(TextLocation at, string name, string expected, TextScalar found) =>
+    CaffeFormatException Error(TextLocation at, string name, string expected, TextScalar found) =>
         CaffeFormatException.At(at, $"{Context}: '{name}' expects {expected}, found {Describe(found)}");
 
-    private static string Describe(TextScalar s) => s.Kind switch
+    static string Describe(TextScalar s) => s.Kind switch
     {
         TextScalarKind.String => $"string \"{s.Text}\"",
         TextScalarKind.Number => $"number {s.Text}",
