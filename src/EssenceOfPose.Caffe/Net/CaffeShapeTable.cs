@@ -38,8 +38,6 @@ sealed class CaffeShapeTable
         ? shapes
         : throw new KeyNotFoundException($"no layer '{name}' in the deploy net of {Deploy.Net.Name}");
 
-    public bool TryGetLayer(string name, out CaffeLayerShapes shapes) => byLayer.TryGetValue(name, out shapes!);
-
     /// <summary>A table of layer → top shapes, for logs and notebooks.</summary>
     public override string ToString() => string.Join(Environment.NewLine,
         Layers.Select(l => $"{l.Layer.Name,-16} {l.Layer.Type,-13} {string.Join("  ", l.Tops.Select(Format))}"));

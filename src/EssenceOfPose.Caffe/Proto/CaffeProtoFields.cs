@@ -1,7 +1,8 @@
 namespace EssenceOfPose.Caffe;
 
 /// <summary>
-/// The caffe.proto field numbers the binary reader and writer use. Verified against BVLC Caffe's
+/// The caffe.proto field numbers the binary reader and writer use; the table also lists those they skip.
+/// Verified against BVLC Caffe's
 /// <c>src/caffe/proto/caffe.proto</c> (the stored copy of BVLC/caffe, commit 8a65ae31) and cross-checked with
 /// the wire tags of a protoc-generated V1LayerParameter (ajtulloch/dnngraph, Gen/Caffe/V1LayerParameter.hs:
 /// tags 18, 26, 34, 40, 50, 8010 = fields 2, 3, 4, 5, 6, 1001).
@@ -44,9 +45,6 @@ static class CaffeProtoFields
     {
         public const int Name = 1;
         public const int V1Layers = 2;
-        public const int Input = 3;
-        public const int InputDim = 4;
-        public const int InputShape = 8;
         public const int Layer = 100;
     }
 
@@ -82,10 +80,8 @@ static class CaffeProtoFields
         public const int Height = 3;
         public const int Width = 4;
         public const int Data = 5;
-        public const int Diff = 6;
         public const int Shape = 7;
         public const int DoubleData = 8;
-        public const int DoubleDiff = 9;
     }
 
     internal static class BlobShape

@@ -27,8 +27,6 @@ sealed class PrototxtParser
         return new TextMessage(fields, new TextLocation(file, 1, 1));
     }
 
-    public static TextMessage ParseFile(string path) => Parse(File.ReadAllText(path), path);
-
     PrototxtToken Advance()
     {
         var token = current;
