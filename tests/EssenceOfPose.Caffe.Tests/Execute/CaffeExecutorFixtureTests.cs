@@ -3,12 +3,12 @@ namespace EssenceOfPose.Caffe.Tests;
 /// <summary>The PoseNet fixtures run forward at 101×101 with random weights, with the blob shapes of FACTS.md; bad nets and weights fail clearly.</summary>
 public class CaffeExecutorFixtureTests
 {
-    private static CaffeNet Fixtures(params string[] names) => CaffeNet.Merge(names.Select(n => CaffeNet.Load(CaffeFixtures.Path(n))).ToList());
+    static CaffeNet Fixtures(params string[] names) => CaffeNet.Merge(names.Select(n => CaffeNet.Load(CaffeFixtures.Path(n))).ToList());
 
-    private static readonly int[] Image = [1, 3, 101, 101];
+    static readonly int[] Image = [1, 3, 101, 101];
 
     /// <summary>FACTS.md's PoseNet table at 1×3×101×101, for the tower and (with "_p") its twin.</summary>
-    private static readonly (string Blob, int[] Shape)[] PoseNetTower =
+    static readonly (string Blob, int[] Shape)[] PoseNetTower =
     [
         ("conv1", [1, 20, 95, 95]), ("pool1", [1, 20, 48, 48]), ("conv2", [1, 40, 48, 48]), ("pool2", [1, 40, 24, 24]),
         ("conv3", [1, 80, 21, 21]), ("pool3", [1, 80, 11, 11]), ("conv4", [1, 160, 4, 4]), ("pool4", [1, 160, 2, 2]),
@@ -16,17 +16,17 @@ public class CaffeExecutorFixtureTests
     ];
 
     /// <summary>smallnet-v5 at 101×101 (conv1 7/3 → 32; pools 3/2 rounding up → 16, 8; conv4 1×1 pad 1 → 10 → pool 5).</summary>
-    private static readonly (string Blob, int[] Shape)[] SmallNetTower =
+    static readonly (string Blob, int[] Shape)[] SmallNetTower =
     [
         ("conv1", [1, 96, 32, 32]), ("pool1", [1, 96, 16, 16]), ("norm1", [1, 96, 16, 16]), ("conv2", [1, 128, 16, 16]),
         ("pool2", [1, 128, 8, 8]), ("norm2", [1, 128, 8, 8]), ("conv3", [1, 256, 8, 8]), ("conv4", [1, 64, 10, 10]),
         ("pool4", [1, 64, 5, 5]), ("fc5", [1, 512]),
     ];
 
-    private static IEnumerable<(string, int[])> Twin(IEnumerable<(string Blob, int[] Shape)> tower) => tower.Select(t => (t.Blob + "_p", t.Shape));
+    static IEnumerable<(string, int[])> Twin(IEnumerable<(string Blob, int[] Shape)> tower) => tower.Select(t => (t.Blob + "_p", t.Shape));
 
     /// <summary>Runs every blob of the net on random inputs; checks the listed shapes, agreement with shape inference, and finite values.</summary>
-    private static void RunsWithShapes(CaffeNet net, Dictionary<string, int[]> inputs, IEnumerable<(string Blob, int[] Shape)> expected)
+    static void RunsWithShapes(CaffeNet net, Dictionary<string, int[]> inputs, IEnumerable<(string Blob, int[] Shape)> expected)
     {
         using var scope = torch.NewDisposeScope();
         using var executor = CaffeExecutor.Load(net, RandomCaffeModel.For(net, inputs), inputs);
@@ -88,8 +88,8 @@ public class CaffeExecutorFixtureTests
     [Fact]
     public void Unknown_layer_types_in_a_deploy_net_are_listed_in_one_error()
     {
-        string path = CaffeFixtures.Path("pose-l1-torch7-deploy.prototxt");
-        string text = File.ReadAllText(path) +
+        var path = CaffeFixtures.Path("pose-l1-torch7-deploy.prototxt");
+        var text = File.ReadAllText(path) +
             "layer { name: \"bn5\" type: \"BatchNorm\" bottom: \"fc5\" top: \"fc5\" }\n" +
             "layer { name: \"scale5\" type: \"Scale\" bottom: \"fc5\" top: \"fc5\" }\n";
         var net = CaffeNet.Parse(text, "with-batchnorm.prototxt");

@@ -5,7 +5,7 @@ namespace EssenceOfPose.Caffe.Tests;
 /// <summary>Each layer type of the executor against Caffe's definition: naive loops on random inputs, or values worked out by hand.</summary>
 public class CaffeExecutorLayerTests
 {
-    private static string Input(params int[] shape) => $"input: \"x\" input_shape {{ {string.Join(" ", shape.Select(d => $"dim: {d}"))} }}\n";
+    static string Input(params int[] shape) => $"input: \"x\" input_shape {{ {string.Join(" ", shape.Select(d => $"dim: {d}"))} }}\n";
 
     [Theory]
     [InlineData("num_output: 6 kernel_size: 3")]
@@ -41,8 +41,8 @@ public class CaffeExecutorLayerTests
         using (executor)
         {
             var x = Nd.Random(new Random(4), 2, 3, 4, 5);
-            int canonical = axis < 0 ? axis + 4 : axis;
-            int inputs = x.Shape.Skip(canonical).Aggregate(1, (a, d) => a * d);
+            var canonical = axis < 0 ? axis + 4 : axis;
+            var inputs = x.Shape.Skip(canonical).Aggregate(1, (a, d) => a * d);
             var w = Blob(model, "ip", 0).Data;
             // Caffe's transposed weight is inputs × outputs; read it as outputs × inputs for the loop.
             var outByIn = transpose ? Enumerable.Range(0, 7 * inputs).Select(i => w[(i % inputs) * 7 + i / inputs]).ToArray() : w;

@@ -9,7 +9,7 @@ namespace EssenceOfPose.Caffe.Tests;
 /// </summary>
 public class CaffeLrnTests
 {
-    private static Tensor Lrn(string settings, Tensor x)
+    static Tensor Lrn(string settings, Tensor x)
     {
         var s = x.shape;
         var (_, _, executor) = Build(

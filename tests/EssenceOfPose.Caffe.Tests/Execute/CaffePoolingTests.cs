@@ -5,7 +5,7 @@ namespace EssenceOfPose.Caffe.Tests;
 /// <summary>Caffe's pooling at the borders, worked out by hand: where it and PyTorch's defaults part ways.</summary>
 public class CaffePoolingTests
 {
-    private static Tensor Pool(string settings, Tensor x)
+    static Tensor Pool(string settings, Tensor x)
     {
         var shape = x.shape;
         var (_, _, executor) = Build(
@@ -16,7 +16,7 @@ public class CaffePoolingTests
     }
 
     /// <summary>The 4×4 image 1..16 in rows.</summary>
-    private static Tensor Ramp() => Tensor(Enumerable.Range(1, 16).Select(v => (float)v).ToArray(), 1, 1, 4, 4);
+    static Tensor Ramp() => Tensor(Enumerable.Range(1, 16).Select(v => (float)v).ToArray(), 1, 1, 4, 4);
 
     [Fact]
     public void AVE_divides_by_the_window_clipped_to_the_padded_image()

@@ -26,9 +26,9 @@ internal static class ExecutorHarness
     {
         Assert.Equal(expected.Shape.Select(d => (long)d), actual.shape);
         var values = actual.ToArray<float>();
-        for (int i = 0; i < values.Length; i++)
+        for (var i = 0; i < values.Length; i++)
         {
-            double allowed = tolerance * Math.Max(1, Math.Abs(expected.Data[i]));
+            var allowed = tolerance * Math.Max(1, Math.Abs(expected.Data[i]));
             Assert.True(Math.Abs(values[i] - expected.Data[i]) <= allowed,
                 $"element {i}: expected {expected.Data[i]}, got {values[i]} (tolerance {allowed:g3})");
         }
@@ -38,7 +38,7 @@ internal static class ExecutorHarness
     {
         var values = actual.ToArray<float>();
         Assert.Equal(expected.Length, values.Length);
-        for (int i = 0; i < values.Length; i++)
+        for (var i = 0; i < values.Length; i++)
             Assert.True(Math.Abs(values[i] - expected[i]) <= tolerance * Math.Max(1, Math.Abs(expected[i])),
                 $"element {i}: expected {expected[i]}, got {values[i]}");
     }

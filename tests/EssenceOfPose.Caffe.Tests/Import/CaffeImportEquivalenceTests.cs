@@ -20,7 +20,7 @@ public class CaffeImportEquivalenceTests
         { "smallnet-training", nameof(CaffeLayerForm.Layer) },
     };
 
-    private static ImportScenario Scenario(string name) => name switch
+    static ImportScenario Scenario(string name) => name switch
     {
         "posenet-tower" => ImportScenario.PoseNetTower(),
         "posenet-siamese" => ImportScenario.PoseNetSiamese(poseOutputs: 6),
@@ -34,7 +34,7 @@ public class CaffeImportEquivalenceTests
     public void Every_tap_equals_the_executors_blob(string scenario, string form)
     {
         using var s = Scenario(scenario);
-        string caffemodel = s.WriteModel(Enum.Parse<CaffeLayerForm>(form), seed: 7);
+        var caffemodel = s.WriteModel(Enum.Parse<CaffeLayerForm>(form), seed: 7);
         // The fixtures' pose_fc has 4 outputs, a count with no label kind: the training smallnet is imported without it.
         var options = new CaffeImportOptions { WithoutPoseHead = scenario == "smallnet-training" };
         using var import = CaffeImporter.Import(s.Prototxts, caffemodel, options);
@@ -43,7 +43,7 @@ public class CaffeImportEquivalenceTests
         using var generator = new Generator(5);
         var a = torch.randn([3, 3, 101, 101], generator: generator) * 30.0;
         var b = torch.randn([3, 3, 101, 101], generator: generator) * 30.0;
-        bool siamese = scenario != "posenet-tower";
+        var siamese = scenario != "posenet-tower";
         var inputs = s.Inputs.ContainsKey("pair_data")
             ? new Dictionary<string, Tensor> { ["pair_data"] = torch.cat([a, b], 1) }
             : siamese ? new Dictionary<string, Tensor> { ["data"] = a, ["data_p"] = b } : new Dictionary<string, Tensor> { ["data"] = a };
@@ -72,11 +72,11 @@ public class CaffeImportEquivalenceTests
         if (heads.Contains("pose_fc")) Close(caffe["pose_fc"], pose, "pose_fc");
     }
 
-    private static void Close(Tensor expected, Tensor actual, string blob)
+    static void Close(Tensor expected, Tensor actual, string blob)
     {
         Assert.True(expected.shape.SequenceEqual(actual.shape), $"{blob}: shapes {string.Join('×', expected.shape)} and {string.Join('×', actual.shape)}");
-        double scale = Math.Max(1, expected.abs().max().ToDouble());
-        double difference = (expected - actual).abs().max().ToDouble();
+        var scale = Math.Max(1, expected.abs().max().ToDouble());
+        var difference = (expected - actual).abs().max().ToDouble();
         Assert.True(difference <= 1e-5 * scale, $"{blob}: largest |difference| {difference:g3} for values up to {scale:g3}");
         // A blob that is all zeros would agree with anything: the comparison must have something to compare.
         Assert.True(actual.abs().max().ToDouble() > 0, $"{blob} is all zeros");

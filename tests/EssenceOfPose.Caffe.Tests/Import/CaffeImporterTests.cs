@@ -54,7 +54,7 @@ public class CaffeImporterTests
     public void A_deploy_tower_leaves_the_merge_and_heads_at_init_and_names_the_weights_it_could_not_use()
     {
         using var siamese = ImportScenario.PoseNetSiamese(poseOutputs: 6);
-        string caffemodel = siamese.WriteModel(CaffeLayerForm.Layer);
+        var caffemodel = siamese.WriteModel(CaffeLayerForm.Layer);
         using var import = CaffeImporter.Import([CaffeFixtures.Path("pose-l1-torch7-deploy.prototxt")], caffemodel);
         Assert.Equal(["conv1", "conv2", "conv3", "conv4", "fc5", "fc6"], import.Loaded.Select(l => l.Layer));
         Assert.Contains("no pose_fc in the net: label kind Dof6 (6 outputs) assumed", import.Warnings);
@@ -80,7 +80,7 @@ public class CaffeImporterTests
     public void A_twin_with_other_weights_is_refused()
     {
         using var s = ImportScenario.PoseNetSiamese();
-        string caffemodel = s.WriteModel(CaffeLayerForm.Layer, edit: m => m with
+        var caffemodel = s.WriteModel(CaffeLayerForm.Layer, edit: m => m with
         {
             Layers = m.Layers.Select(l => l.Name == "conv3_p" ? l with { Blobs = [new CaffeBlob(l.Blobs[0].Shape, l.Blobs[0].Data.Select(v => v + 0.5f).ToArray()), l.Blobs[1]] } : l).ToList(),
         });
@@ -104,7 +104,7 @@ public class CaffeImporterTests
     public void The_mean_is_recorded_or_warned_about_and_the_checkpoint_keeps_provenance()
     {
         using var s = ImportScenario.PoseNetTower();
-        string caffemodel = s.WriteModel(CaffeLayerForm.V1);
+        var caffemodel = s.WriteModel(CaffeLayerForm.V1);
         using (var zero = CaffeImporter.Import(s.Prototxts, caffemodel))
         {
             Assert.Equal([0.0, 0, 0], zero.Info.Mean);
@@ -112,7 +112,7 @@ public class CaffeImporterTests
         }
         using var import = CaffeImporter.Import(s.Prototxts, caffemodel, new CaffeImportOptions { Mean = [104, 117, 123], Command = "eop import caffe (test)" });
         Assert.DoesNotContain(import.Warnings, w => w.StartsWith("no mean"));
-        string checkpoint = Path.Combine(s.Folder, "posenet.safetensors");
+        var checkpoint = Path.Combine(s.Folder, "posenet.safetensors");
         import.Save(checkpoint);
 
         using var scope = torch.NewDisposeScope();
@@ -131,13 +131,13 @@ public class CaffeImporterTests
     public void A_posenet_with_its_lrn_layers_back_is_refused_with_what_differs()
     {
         using var s = ImportScenario.PoseNetTower();
-        string edited = s.Edited("pose-l1-torch7-deploy.prototxt",
+        var edited = s.Edited("pose-l1-torch7-deploy.prototxt",
             ("#layer { \n# name: \"norm1\" \n# type: \"LRN\" \n# bottom: \"pool1\" \n# top: \"norm1\" \n# lrn_param { \n#\t  local_size: 5 \n#\t  alpha: 0.0001 \n#\t  beta: 0.75 \n# } \n#} ",
              "layer { name: \"norm1\" type: \"LRN\" bottom: \"pool1\" top: \"norm1\" lrn_param { local_size: 5 alpha: 0.0001 beta: 0.75 } }"),
             ("bottom: \"pool1\" \n top: \"conv2\"", "bottom: \"norm1\" \n top: \"conv2\""),
             ("num_output: 20", "num_output: 32"));
         var net = CaffeNet.Load(edited);
-        string caffemodel = RandomCaffeModel.Write(Path.Combine(s.Folder, "lrn.caffemodel"), RandomCaffeModel.For(net), CaffeLayerForm.Layer);
+        var caffemodel = RandomCaffeModel.Write(Path.Combine(s.Folder, "lrn.caffemodel"), RandomCaffeModel.For(net), CaffeLayerForm.Layer);
         var e = Assert.Throws<CaffeFormatException>(() => CaffeImporter.Import([edited], caffemodel));
         Assert.StartsWith($"{edited}: not a net the suite can import: it is neither posenet nor smallnet-v5. Closest is posenet, from which it differs in 2 way(s):", e.Message);
         Assert.Contains("conv1: NumOutput 32, expected 20", e.Message);
@@ -148,10 +148,10 @@ public class CaffeImporterTests
     public void An_activation_moved_after_its_reader_is_refused()
     {
         using var s = ImportScenario.PoseNetTower();
-        string relu = "layer { \n name: \"relu1\" \n type: \"ReLU\" \n bottom: \"conv1\" \n top: \"conv1\" \n} \n";
-        string text = File.ReadAllText(s.Prototxts[0]);
+        var relu = "layer { \n name: \"relu1\" \n type: \"ReLU\" \n bottom: \"conv1\" \n top: \"conv1\" \n} \n";
+        var text = File.ReadAllText(s.Prototxts[0]);
         Assert.Contains(relu, text);
-        string moved = Path.Combine(s.Folder, "moved.prototxt");
+        var moved = Path.Combine(s.Folder, "moved.prototxt");
         File.WriteAllText(moved, text.Replace(relu, "") + relu);
         var e = Assert.Throws<CaffeFormatException>(() => CaffeImporter.Import([moved], s.WriteModel(CaffeLayerForm.Layer)));
         Assert.Contains("the Tower layers run in the order conv1, pool1, conv2", e.Message);
@@ -161,14 +161,14 @@ public class CaffeImporterTests
     public void Wrong_weights_and_missing_files_are_named()
     {
         using var s = ImportScenario.PoseNetTower();
-        string bad = s.WriteModel(CaffeLayerForm.Layer, edit: m => m with
+        var bad = s.WriteModel(CaffeLayerForm.Layer, edit: m => m with
         {
             Layers = m.Layers.Select(l => l.Name == "conv2" ? l with { Blobs = [new CaffeBlob([40, 20, 3, 3], new float[40 * 20 * 9]), l.Blobs[1]] } : l).ToList(),
         });
         var e = Assert.Throws<CaffeFormatException>(() => CaffeImporter.Import(s.Prototxts, bad));
         Assert.Contains($"{bad} does not fit", e.Message);
         Assert.Contains("conv2: blob 0 (weight) from conv2 is 40×20×3×3; the prototxt implies 40×20×5×5", e.Message);
-        string missing = Path.Combine(s.Folder, "absent.caffemodel");
+        var missing = Path.Combine(s.Folder, "absent.caffemodel");
         var notFound = Assert.Throws<FileNotFoundException>(() => CaffeImporter.Import(s.Prototxts, missing));
         Assert.Equal($"{missing}: no such caffemodel file", notFound.Message);
     }
@@ -180,7 +180,7 @@ public class CaffeImporterTests
     public void Weights_with_nan_or_infinite_values_are_refused_in_one_line_naming_file_layer_and_blob(string layer, int blob, int index, float value, string what)
     {
         using var s = ImportScenario.PoseNetTower();
-        string caffemodel = s.WriteModel(CaffeLayerForm.Layer, edit: m => m with
+        var caffemodel = s.WriteModel(CaffeLayerForm.Layer, edit: m => m with
         {
             Layers = m.Layers.Select(l => l.Name == layer ? l with { Blobs = l.Blobs.Select((b, i) => i == blob ? b with { Data = b.Data.Select((v, j) => j == index ? value : v).ToArray() } : b).ToList() } : l).ToList(),
         });
@@ -192,7 +192,7 @@ public class CaffeImporterTests
     public void A_non_finite_value_in_a_twin_is_named_in_the_twin()
     {
         using var s = ImportScenario.PoseNetSiamese();
-        string caffemodel = s.WriteModel(CaffeLayerForm.V1, edit: m => m with
+        var caffemodel = s.WriteModel(CaffeLayerForm.V1, edit: m => m with
         {
             Layers = m.Layers.Select(l => l.Name == "conv3_p" ? l with { Blobs = [l.Blobs[0], l.Blobs[1] with { Data = [float.NaN, .. l.Blobs[1].Data[1..]] }] } : l).ToList(),
         });
@@ -200,7 +200,7 @@ public class CaffeImporterTests
         Assert.Equal($"{caffemodel}: layer 'conv3_p' blob 1 (bias) holds 1 NaN or infinite value(s), the first NaN; a model with non-finite weights is not imported", e.Message);
     }
 
-    private sealed class BlobComparer : IEqualityComparer<(string, int[])>
+    sealed class BlobComparer : IEqualityComparer<(string, int[])>
     {
         public bool Equals((string, int[]) a, (string, int[]) b) => a.Item1 == b.Item1 && a.Item2.SequenceEqual(b.Item2);
 

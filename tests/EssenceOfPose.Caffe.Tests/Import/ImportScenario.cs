@@ -8,7 +8,7 @@ internal sealed class ImportScenario : IDisposable
 {
     public static readonly int[] Image = [1, 3, 101, 101];
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("eop-caffe-import-").FullName;
+    readonly string dir = Directory.CreateTempSubdirectory("eop-caffe-import-").FullName;
 
     public ImportScenario(IReadOnlyList<string> prototxts, Dictionary<string, int[]> inputs)
     {
@@ -20,7 +20,7 @@ internal sealed class ImportScenario : IDisposable
 
     public Dictionary<string, int[]> Inputs { get; }
 
-    public string Folder => _dir;
+    public string Folder => dir;
 
     /// <summary>PoseNet's deploy tower.</summary>
     public static ImportScenario PoseNetTower() => new([CaffeFixtures.Path("pose-l1-torch7-deploy.prototxt")], new() { ["data"] = Image });
@@ -50,13 +50,13 @@ internal sealed class ImportScenario : IDisposable
     /// <summary>A copy of a fixture with text replaced (each replacement must apply); returns its path.</summary>
     public string Edited(string fixture, params (string From, string To)[] replacements)
     {
-        string text = File.ReadAllText(CaffeFixtures.Path(fixture));
+        var text = File.ReadAllText(CaffeFixtures.Path(fixture));
         foreach (var (from, to) in replacements)
         {
             Assert.Contains(from, text);
             text = text.Replace(from, to);
         }
-        string path = Path.Combine(_dir, fixture);
+        var path = Path.Combine(dir, fixture);
         File.WriteAllText(path, text);
         return path;
     }
@@ -69,8 +69,8 @@ internal sealed class ImportScenario : IDisposable
         var model = RandomCaffeModel.For(Net(), Inputs, seed);
         if (edit is not null)
             model = edit(model);
-        return RandomCaffeModel.Write(Path.Combine(_dir, $"net-{form}-{seed}.caffemodel"), model, form);
+        return RandomCaffeModel.Write(Path.Combine(dir, $"net-{form}-{seed}.caffemodel"), model, form);
     }
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => Directory.Delete(dir, recursive: true);
 }

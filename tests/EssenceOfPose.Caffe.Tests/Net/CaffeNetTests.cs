@@ -4,7 +4,7 @@ public class CaffeNetTests
 {
     public static TheoryData<string> Fixtures() => new(CaffeFixtures.Prototxts());
 
-    private static CaffeNet Parse(string text) => CaffeNet.Parse(text, "inline.prototxt");
+    static CaffeNet Parse(string text) => CaffeNet.Parse(text, "inline.prototxt");
 
     [Fact]
     public void The_fixture_folder_holds_the_eight_prototxts_and_their_licence()
@@ -114,7 +114,7 @@ public class CaffeNetTests
     public void Inconsistent_input_headers_are_refused(string text, string expected) =>
         Assert.StartsWith(expected, Assert.Throws<CaffeFormatException>(() => Parse(text)).Message);
 
-    private const string V1Net = """
+    const string V1Net = """
         name: "Legacy"
         input: "data"
         input_dim: 1 input_dim: 3 input_dim: 12 input_dim: 12

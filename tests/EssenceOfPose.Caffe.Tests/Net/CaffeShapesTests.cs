@@ -3,13 +3,13 @@ namespace EssenceOfPose.Caffe.Tests;
 public class CaffeShapesTests
 {
     // Caffe's arithmetic written out independently of the code under test.
-    private static int Conv(int size, int kernel, int stride = 1, int pad = 0) => (size + 2 * pad - kernel) / stride + 1;
+    static int Conv(int size, int kernel, int stride = 1, int pad = 0) => (size + 2 * pad - kernel) / stride + 1;
 
-    private static int Pool(int size, int kernel, int stride) => (size - kernel + stride - 1) / stride + 1;
+    static int Pool(int size, int kernel, int stride) => (size - kernel + stride - 1) / stride + 1;
 
-    private static CaffeNet Fixture(string name) => CaffeNet.Load(CaffeFixtures.Path(name));
+    static CaffeNet Fixture(string name) => CaffeNet.Load(CaffeFixtures.Path(name));
 
-    private static Dictionary<string, int[]> Shapes(params (string Name, int[] Shape)[] entries) => entries.ToDictionary(e => e.Name, e => e.Shape);
+    static Dictionary<string, int[]> Shapes(params (string Name, int[] Shape)[] entries) => entries.ToDictionary(e => e.Name, e => e.Shape);
 
     [Fact]
     public void PoseNet_at_101_gives_the_table_of_FACTS()
@@ -61,9 +61,13 @@ public class CaffeShapesTests
             Fixture("ptch_loss_layers.prototxt"));
         var table = CaffeShapes.Infer(net, Shapes(("pair_data", [2, 6, 101, 101])));
 
-        int c1 = Conv(101, 7, stride: 3), p1 = Pool(c1, 3, 2);
-        int c2 = Conv(p1, 5, pad: 2), p2 = Pool(c2, 3, 2);
-        int c3 = Conv(p2, 3, pad: 1), c4 = Conv(c3, 1, pad: 1), p4 = Pool(c4, 3, 2);
+        var c1 = Conv(101, 7, stride: 3);
+        var p1 = Pool(c1, 3, 2);
+        var c2 = Conv(p1, 5, pad: 2);
+        var p2 = Pool(c2, 3, 2);
+        var c3 = Conv(p2, 3, pad: 1);
+        var c4 = Conv(c3, 1, pad: 1);
+        var p4 = Pool(c4, 3, 2);
         Assert.Equal((32, 16, 16, 8, 8, 10, 5), (c1, p1, c2, p2, c3, c4, p4));
 
         foreach (var suffix in new[] { "", "_p" })
@@ -95,7 +99,10 @@ public class CaffeShapesTests
     public void Smallnet_deploy_header_at_227_with_batch_10()
     {
         var table = CaffeShapes.Infer(Fixture("smallnet-v5_window_siamese_fc5_deploy.prototxt"));
-        int c1 = Conv(227, 7, stride: 3), p1 = Pool(c1, 3, 2), p2 = Pool(p1, 3, 2), p4 = Pool(Conv(p2, 1, pad: 1), 3, 2);
+        var c1 = Conv(227, 7, stride: 3);
+        var p1 = Pool(c1, 3, 2);
+        var p2 = Pool(p1, 3, 2);
+        var p4 = Pool(Conv(p2, 1, pad: 1), 3, 2);
         Assert.Equal([10, 96, c1, c1], table["conv1_p"]);
         Assert.Equal([10, 128, p2, p2], table["pool2"]);
         Assert.Equal([10, 64, p4, p4], table["pool4_p"]);
@@ -125,7 +132,7 @@ public class CaffeShapesTests
         Assert.Equal([[4096, 9216], [4096]], table.Layer("fc6").Parameters);
     }
 
-    private static CaffeShapeTable One(string layer, params int[] input) =>
+    static CaffeShapeTable One(string layer, params int[] input) =>
         CaffeShapes.Infer(CaffeNet.Parse($"input: \"x\"\n{layer}", "inline.prototxt"), Shapes(("x", input)));
 
     [Theory]

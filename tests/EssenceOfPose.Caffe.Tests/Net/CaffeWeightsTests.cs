@@ -2,20 +2,20 @@ namespace EssenceOfPose.Caffe.Tests;
 
 public class CaffeWeightsTests
 {
-    private static CaffeNet Fixture(string name) => CaffeNet.Load(CaffeFixtures.Path(name));
+    static CaffeNet Fixture(string name) => CaffeNet.Load(CaffeFixtures.Path(name));
 
-    private static readonly Dictionary<string, int[]> SiameseInputs = new()
+    static readonly Dictionary<string, int[]> SiameseInputs = new()
     {
         ["data"] = [1, 3, 101, 101],
         ["data_p"] = [1, 3, 101, 101],
     };
 
     /// <summary>Distinct, recognisable values: layer number in the thousands, blob in the hundreds, then the index.</summary>
-    private static float[] Values(int layer, int blob, int count) =>
+    static float[] Values(int layer, int blob, int count) =>
         Enumerable.Range(0, count).Select(i => layer * 1000 + blob * 100 + i * 0.001f).ToArray();
 
     /// <summary>A model holding, for the chosen layers, blobs of exactly the shapes the prototxt implies.</summary>
-    private static CaffeModel ModelFor(CaffeShapeTable table, Func<string, bool>? keep = null)
+    static CaffeModel ModelFor(CaffeShapeTable table, Func<string, bool>? keep = null)
     {
         var layers = table.Layers
             .Where(l => l.Parameters.Count > 0 && (keep?.Invoke(l.Layer.Name) ?? true))
@@ -104,7 +104,7 @@ public class CaffeWeightsTests
     {
         var net = Fixture("pose-l1-torch7-deploy.prototxt");
         var model = ModelFor(CaffeShapes.Infer(net));
-        string path = Path.Combine(Path.GetTempPath(), $"eop-caffe-{Guid.NewGuid():N}.caffemodel");
+        var path = Path.Combine(Path.GetTempPath(), $"eop-caffe-{Guid.NewGuid():N}.caffemodel");
         try
         {
             CaffeModelWriter.Write(path, model, new CaffeModelWriteOptions(CaffeLayerForm.V1, LegacyBlobShape: true, PackedFloats: false));

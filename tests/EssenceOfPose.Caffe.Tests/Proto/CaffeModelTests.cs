@@ -5,9 +5,9 @@ namespace EssenceOfPose.Caffe.Tests;
 
 public class CaffeModelTests
 {
-    private static float[] Ramp(int count, float scale) => Enumerable.Range(0, count).Select(i => (i - count / 2) * scale).ToArray();
+    static float[] Ramp(int count, float scale) => Enumerable.Range(0, count).Select(i => (i - count / 2) * scale).ToArray();
 
-    private static CaffeModel Small() => new("Small",
+    static CaffeModel Small() => new("Small",
     [
         new("conv1", "Convolution", ["data"], ["conv1"], ["conv1_w", "conv1_b"],
             [new CaffeBlob([2, 3, 3, 3], Ramp(54, 0.25f)), new CaffeBlob([2], [0.5f, -1.5f])]),
@@ -16,15 +16,15 @@ public class CaffeModelTests
             [new CaffeBlob([4, 18], Ramp(72, -0.125f)), new CaffeBlob([4], [1, 2, 3, float.MaxValue])]),
     ], CaffeLayerForm.Layer, "memory");
 
-    private static CaffeModel Read(byte[] bytes, string name = "test.caffemodel") => CaffeModelReader.Read(bytes, name);
+    static CaffeModel Read(byte[] bytes, string name = "test.caffemodel") => CaffeModelReader.Read(bytes, name);
 
     // Forms go by name: CaffeLayerForm is internal, and a public test method cannot take it.
     public static TheoryData<string, bool, bool> Forms()
     {
         var data = new TheoryData<string, bool, bool>();
         foreach (var form in new[] { nameof(CaffeLayerForm.Layer), nameof(CaffeLayerForm.V1) })
-            foreach (bool legacy in new[] { false, true })
-                foreach (bool packed in new[] { true, false })
+            foreach (var legacy in new[] { false, true })
+                foreach (var packed in new[] { true, false })
                     data.Add(form, legacy, packed);
         return data;
     }
@@ -42,14 +42,14 @@ public class CaffeModelTests
         Assert.Equal(form, read.Form);
         Assert.Equal(original.Layers.Select(l => (l.Name, l.Type)), read.Layers.Select(l => (l.Name, l.Type)));
         Assert.Equal(["conv1", "fc"], read.BlobsByLayer.Keys.Order());
-        for (int i = 0; i < original.Layers.Count; i++)
+        for (var i = 0; i < original.Layers.Count; i++)
         {
             var (want, got) = (original.Layers[i], read.Layers[i]);
             Assert.Equal(want.Bottoms, got.Bottoms);
             Assert.Equal(want.Tops, got.Tops);
             Assert.Equal(want.ParamNames, got.ParamNames);
             Assert.Equal(want.Blobs.Count, got.Blobs.Count);
-            for (int b = 0; b < want.Blobs.Count; b++)
+            for (var b = 0; b < want.Blobs.Count; b++)
             {
                 var expectedShape = legacyShape ? Enumerable.Repeat(1, 4 - want.Blobs[b].Shape.Length).Concat(want.Blobs[b].Shape).ToArray() : want.Blobs[b].Shape;
                 Assert.Equal(expectedShape, got.Blobs[b].Shape);
@@ -62,8 +62,8 @@ public class CaffeModelTests
     [Fact]
     public void Packed_floats_are_smaller_than_unpacked_ones_so_both_paths_are_really_exercised()
     {
-        int packed = CaffeModelWriter.ToBytes(Small(), new(PackedFloats: true)).Length;
-        int unpacked = CaffeModelWriter.ToBytes(Small(), new(PackedFloats: false)).Length;
+        var packed = CaffeModelWriter.ToBytes(Small(), new(PackedFloats: true)).Length;
+        var unpacked = CaffeModelWriter.ToBytes(Small(), new(PackedFloats: false)).Length;
         // Unpacked: one tag byte per float (132 floats). Packed: one tag and a length per blob (10 bytes for 4 blobs).
         Assert.True(unpacked - packed >= 132 - 10, $"packed {packed} bytes, unpacked {unpacked}");
     }
@@ -71,7 +71,7 @@ public class CaffeModelTests
     [Fact]
     public void Load_reads_a_file_and_names_it_in_errors()
     {
-        string path = Path.Combine(Path.GetTempPath(), $"eop-caffe-{Guid.NewGuid():N}.caffemodel");
+        var path = Path.Combine(Path.GetTempPath(), $"eop-caffe-{Guid.NewGuid():N}.caffemodel");
         try
         {
             CaffeModelWriter.Write(path, Small());
@@ -92,8 +92,8 @@ public class CaffeModelTests
     public void Every_truncation_either_reads_whole_layers_or_fails_as_a_format_error()
     {
         var bytes = CaffeModelWriter.ToBytes(Small(), new(CaffeLayerForm.V1, PackedFloats: false));
-        int failures = 0;
-        for (int length = 0; length < bytes.Length; length++)
+        var failures = 0;
+        for (var length = 0; length < bytes.Length; length++)
         {
             try
             {
@@ -118,7 +118,7 @@ public class CaffeModelTests
     }
 
     // Hand-written messages for the spellings the writer does not produce.
-    private static byte[] Message(Action<CodedOutputStream> body)
+    static byte[] Message(Action<CodedOutputStream> body)
     {
         using var buffer = new MemoryStream();
         using (var o = new CodedOutputStream(buffer, leaveOpen: true))
@@ -126,19 +126,19 @@ public class CaffeModelTests
         return buffer.ToArray();
     }
 
-    private static void Bytes(CodedOutputStream o, int field, byte[] content)
+    static void Bytes(CodedOutputStream o, int field, byte[] content)
     {
         o.WriteTag(field, WireType.LengthDelimited);
         o.WriteBytes(ByteString.CopyFrom(content));
     }
 
-    private static void Text(CodedOutputStream o, int field, string value)
+    static void Text(CodedOutputStream o, int field, string value)
     {
         o.WriteTag(field, WireType.LengthDelimited);
         o.WriteString(value);
     }
 
-    private static byte[] NetWithBlob(byte[] blob) => Message(n => Bytes(n, 100, Message(l =>
+    static byte[] NetWithBlob(byte[] blob) => Message(n => Bytes(n, 100, Message(l =>
     {
         Text(l, 1, "layer0");
         Text(l, 2, "InnerProduct");
@@ -158,7 +158,7 @@ public class CaffeModelTests
                 s.WriteTag(1, WireType.Varint); s.WriteInt64(3);
             }));
             b.WriteTag(8, WireType.Fixed64); b.WriteDouble(0.5);
-            Bytes(b, 8, Message(d => { foreach (double v in new[] { 1.5, -2.0, 3.25, 1e-3, 7 }) d.WriteDouble(v); }));
+            Bytes(b, 8, Message(d => { foreach (var v in new[] { 1.5, -2.0, 3.25, 1e-3, 7 }) d.WriteDouble(v); }));
             Bytes(b, 6, Message(d => d.WriteFloat(9)));  // diff: skipped
         });
         var model = Read(Message(n =>

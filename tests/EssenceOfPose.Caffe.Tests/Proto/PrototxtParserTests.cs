@@ -2,11 +2,11 @@ namespace EssenceOfPose.Caffe.Tests;
 
 public class PrototxtParserTests
 {
-    private static TextMessage Parse(string text) => PrototxtParser.Parse(text, "test.prototxt");
+    static TextMessage Parse(string text) => PrototxtParser.Parse(text, "test.prototxt");
 
-    private static TextScalar Scalar(TextMessage m, string name) => Assert.IsType<TextScalar>(Assert.Single(m.All(name)).Value);
+    static TextScalar Scalar(TextMessage m, string name) => Assert.IsType<TextScalar>(Assert.Single(m.All(name)).Value);
 
-    private static CaffeFormatException Fails(string text) => Assert.Throws<CaffeFormatException>(() => Parse(text));
+    static CaffeFormatException Fails(string text) => Assert.Throws<CaffeFormatException>(() => Parse(text));
 
     [Fact]
     public void Comments_nesting_and_both_message_spellings_give_one_ordered_tree()

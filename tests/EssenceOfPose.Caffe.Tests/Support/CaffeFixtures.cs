@@ -3,13 +3,13 @@ namespace EssenceOfPose.Caffe.Tests;
 /// <summary>Finds <c>tests/fixtures/caffe</c> by walking up from the test assembly; fails loudly when it cannot.</summary>
 internal static class CaffeFixtures
 {
-    private static readonly Lazy<string> Folder = new(Find);
+    static readonly Lazy<string> Folder = new(Find);
 
     public static string Directory => Folder.Value;
 
     public static string Path(string name)
     {
-        string path = System.IO.Path.Combine(Directory, name);
+        var path = System.IO.Path.Combine(Directory, name);
         Assert.True(File.Exists(path), $"fixture {name} is missing from {Directory}");
         return path;
     }
@@ -17,11 +17,11 @@ internal static class CaffeFixtures
     public static string[] Prototxts() =>
         System.IO.Directory.GetFiles(Directory, "*.prototxt").Select(System.IO.Path.GetFileName).OfType<string>().Order().ToArray();
 
-    private static string Find()
+    static string Find()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            string candidate = System.IO.Path.Combine(dir.FullName, "tests", "fixtures", "caffe");
+            var candidate = System.IO.Path.Combine(dir.FullName, "tests", "fixtures", "caffe");
             if (System.IO.Directory.Exists(candidate))
                 return candidate;
         }

@@ -17,10 +17,10 @@ internal static class RandomCaffeModel
         {
             var blobs = l.Parameters.Select((shape, i) =>
             {
-                string? shared = i < l.Layer.Params.Count && l.Layer.Params[i].IsShared ? l.Layer.Params[i].Name : null;
+                var shared = i < l.Layer.Params.Count && l.Layer.Params[i].IsShared ? l.Layer.Params[i].Name : null;
                 if (shared is not null && byParamName.TryGetValue(shared, out var existing))
                     return existing;
-                int count = shape.Aggregate(1, (a, d) => a * d);
+                var count = shape.Aggregate(1, (a, d) => a * d);
                 var blob = new CaffeBlob(shape, Enumerable.Range(0, count).Select(_ => (float)((random.NextDouble() * 2 - 1) * scale)).ToArray());
                 if (shared is not null)
                     byParamName[shared] = blob;
