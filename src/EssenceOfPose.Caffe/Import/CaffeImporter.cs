@@ -1,5 +1,4 @@
 using EssenceOfPose.Data.Manifests;
-using EssenceOfPose.Data.Pairs;
 using EssenceOfPose.Models;
 
 namespace EssenceOfPose.Caffe;
