@@ -88,12 +88,12 @@ internal static class ImportCommand
         }
         catch (Exception e) when (e is CaffeFormatException or IOException or ArgumentException or CheckpointException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"eop import caffe: {e.Message}");
+            Console.Error.WriteLine($"eop import caffe: {VerbSupport.OneLine(e.Message)}");
             return Task.FromResult(2);
         }
         catch (InvalidOperationException e)
         {
-            Console.Error.WriteLine($"eop import caffe: {e.Message}");
+            Console.Error.WriteLine($"eop import caffe: {VerbSupport.OneLine(e.Message)}");
             return Task.FromResult(1);
         }
     }
