@@ -10,8 +10,16 @@ namespace EssenceOfPose.Data;
 /// read until memory runs out, a directory gives "access denied"; each is refused here in one line
 /// naming the file, what it was meant to be, and the limit.
 /// </summary>
-/// <remarks>Compiled into EssenceOfPose and, as a linked file, into EssenceOfPose.Notebooks.</remarks>
-internal static class InputFile
+/// <remarks>
+/// Public in EssenceOfPose (the CLI checks the files it hands to other assemblies' readers);
+/// compiled again, internal, into EssenceOfPose.Notebooks as a linked file.
+/// </remarks>
+#if EOP_NOTEBOOKS
+internal
+#else
+public
+#endif
+static class InputFile
 {
     /// <summary>A view's <c>.txt</c> is two lines of numbers (about 1 kB).</summary>
     public const long TextLimit = 1 << 20;
@@ -98,7 +106,7 @@ internal static class InputFile
 
     static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    internal static string Bytes(long n) => n switch
+    public static string Bytes(long n) => n switch
     {
         >= 1L << 30 => $"{n / (double)(1L << 30):0.#} GiB ({n:N0} bytes)",
         >= 1L << 20 => $"{n / (double)(1L << 20):0.#} MiB ({n:N0} bytes)",
@@ -156,7 +164,12 @@ internal static class InputFile
 }
 
 /// <summary>A file that is not what it should be (missing, not a regular file, too large, not UTF-8), with the file named.</summary>
-internal sealed class InputFileException(string path, string problem, Exception? inner = null) : IOException($"{path}: {problem}", inner)
+#if EOP_NOTEBOOKS
+internal
+#else
+public
+#endif
+sealed class InputFileException(string path, string problem, Exception? inner = null) : IOException($"{path}: {problem}", inner)
 {
     public string FilePath { get; } = path;
 
