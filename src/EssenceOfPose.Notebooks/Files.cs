@@ -6,7 +6,8 @@ internal static class Files
     /// file; the temporary is removed when the write fails.</summary>
     public static void WriteAtomically(string path, string text)
     {
-        var temporary = path + ".tmp";
+        if (Directory.Exists(path)) throw new IOException($"{path}: is a folder, expected a file path to write");
+        var temporary = $"{path}.{Environment.ProcessId}.tmp";
         try
         {
             File.WriteAllText(temporary, text);

@@ -163,7 +163,10 @@ public sealed class NotebookFileTests : IDisposable
     [Fact]
     public void A_device_that_never_ends_and_a_folder_are_refused()
     {
-        Assert.Contains("larger than the limit", Assert.Throws<InvalidDataException>(() => NotebookFile.ReadText("/dev/zero")).Message);
+        Assert.Contains("is a device", Assert.Throws<InvalidDataException>(() => NotebookFile.ReadText("/dev/zero")).Message);
+        var huge = Path.Combine(_workspace.Folder, "huge.ipynb");
+        using (var f = new FileStream(huge, FileMode.Create)) f.SetLength(NotebookFile.MaxBytes + 1);
+        Assert.Contains("over the limit", Assert.Throws<InvalidDataException>(() => NotebookFile.ReadText(huge)).Message);
         Assert.Contains("folder", Assert.Throws<InvalidDataException>(() => NotebookFile.ReadText(_workspace.Folder)).Message);
     }
 

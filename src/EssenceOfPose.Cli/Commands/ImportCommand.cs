@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using EssenceOfPose.Data;
 using EssenceOfPose.Models;
 using EssenceOfPose.Caffe;
 
@@ -31,8 +32,12 @@ internal static class ImportCommand
         {
             prototxt, caffemodel, output, mean, noPoseHead, json,
         };
-        cmd.SetAction((ParseResult r, CancellationToken ct) => Run(() =>
+        cmd.SetAction((ParseResult r, CancellationToken ct) => Run([r.GetValue(caffemodel) ?? "", .. r.GetValue(prototxt) ?? []], () =>
         {
+            // The importer's own reader opens what it is given: a pipe, a device, a folder or a huge file is refused first
+            // (a missing one is left to the importer, which names it in its own words).
+            foreach (var p in r.GetValue(prototxt)!) Guard(p, "a prototxt (Caffe net definition)", InputFile.DocumentLimit);
+            Guard(r.GetValue(caffemodel)!, "a .caffemodel", int.MaxValue);
             var options = new CaffeImportOptions
             {
                 Mean = r.GetValue(mean) is { } text ? ParseMean(text) : null,
@@ -49,6 +54,11 @@ internal static class ImportCommand
             return 0;
         }));
         return cmd;
+    }
+
+    private static void Guard(string path, string what, long maxBytes)
+    {
+        if (File.Exists(path) || Directory.Exists(path)) InputFile.Check(path, what, maxBytes);
     }
 
     private static IReadOnlyList<double> ParseMean(string text)
@@ -80,20 +90,25 @@ internal static class ImportCommand
     /// that is not PoseNet-family) exits 2 with the message, which names the file; an import that does
     /// not reproduce the Caffe net exits 1.
     /// </summary>
-    private static Task<int> Run(Func<int> body)
+    private static Task<int> Run(string[] inputs, Func<int> body)
     {
+        // Every message names an input: the importer's own ones that speak of blobs only get the weights file in front.
+        string Named(string message) =>
+            message.StartsWith("--", StringComparison.Ordinal) || inputs.Any(i => i.Length > 0 && message.Contains(Path.GetFileName(i), StringComparison.Ordinal))
+                ? message
+                : $"{inputs[0]}: {message}";
         try
         {
             return Task.FromResult(body());
         }
         catch (Exception e) when (e is CaffeFormatException or IOException or ArgumentException or CheckpointException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"eop import caffe: {e.Message}");
+            Console.Error.WriteLine($"eop import caffe: {VerbSupport.OneLine(Named(e.Message))}");
             return Task.FromResult(2);
         }
         catch (InvalidOperationException e)
         {
-            Console.Error.WriteLine($"eop import caffe: {e.Message}");
+            Console.Error.WriteLine($"eop import caffe: {VerbSupport.OneLine(Named(e.Message))}");
             return Task.FromResult(1);
         }
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EssenceOfPose.Data.Images;
 
 namespace EssenceOfPose.Cli;
 
@@ -13,11 +14,13 @@ internal static class JsonOutput
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    public static void Write(FileInfo file, object value)
+    public static void Write(FileInfo file, object value) => WriteText(file, JsonSerializer.Serialize(value, Options));
+
+    /// <summary>Atomically: a folder given as the file, or a failed write, leaves nothing behind.</summary>
+    public static void WriteText(FileInfo file, string json)
     {
+        if (Directory.Exists(file.FullName)) throw new IOException($"--json {file.FullName}: is a folder, expected a file path");
         file.Directory?.Create();
-        var tmp = file.FullName + ".tmp";
-        File.WriteAllText(tmp, JsonSerializer.Serialize(value, Options));
-        File.Move(tmp, file.FullName, overwrite: true);
+        AtomicFile.WriteAllText(file.FullName, json);
     }
 }

@@ -49,7 +49,7 @@ internal static class SynthCommand
                     threads = threadCount < 1 ? Environment.ProcessorCount : threadCount,
                     outputDirectory = result.OutputDirectory,
                 };
-                File.WriteAllText(jsonFile.FullName, JsonSerializer.Serialize(numbers, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+                JsonOutput.WriteText(jsonFile, JsonSerializer.Serialize(numbers, new JsonSerializerOptions { WriteIndented = true }) + "\n");
             }
             return Task.FromResult(0);
         });

@@ -69,6 +69,8 @@ internal static class TrainCommand
             if (o.InitFrom is { } from && !File.Exists(from))
                 throw new ArgumentException($"--init-from {from}: no such checkpoint");
             var outPath = r.GetValue(output)!.FullName;
+            if (r.GetValue(resume) && !File.Exists(Path.Combine(outPath + ".train", "state.json")))
+                throw new ArgumentException($"--resume: nothing to resume, {outPath}.train/state.json does not exist; run without --resume to start fresh");
             var command = "eop " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1));
             Console.WriteLine($"loading {r.GetValue(data)!.FullName} ...");
             using var prepared = PoseNetData.Load(r.GetValue(data)!.FullName, SplitSpec.From(o));

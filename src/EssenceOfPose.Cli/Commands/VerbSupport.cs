@@ -45,6 +45,7 @@ internal static class VerbSupport
             var (model, info) = ShippedWeights.Load();
             return (model, info, Path.Combine(ShippedWeights.RepositoryRoot(), ShippedWeights.Manifest().File));
         }
+        if (Directory.Exists(text)) throw new ArgumentException($"--model {text}: is a folder; expected a checkpoint file (.safetensors) or 'default'");
         if (!File.Exists(text)) throw new FileNotFoundException($"--model {text}: no such checkpoint file (give a .safetensors path or 'default')", text);
         var (net, meta) = Checkpoint.Load(text);
         return (net, meta, Path.GetFullPath(text));
@@ -88,14 +89,25 @@ internal static class VerbSupport
             Console.Error.WriteLine($"eop {verb}: cancelled");
             return Task.FromResult(130);
         }
-        catch (Exception e) when (e is IOException or ArgumentException or FormatException or CheckpointException or InvalidDataException or UnauthorizedAccessException)
+        catch (Exception e) when (TopLevel.IsBadInput(e))
         {
             Console.Error.WriteLine($"eop {verb}: {OneLine(e.Message)}");
             return Task.FromResult(BadInput);
         }
     }
 
-    static string OneLine(string text) => text.ReplaceLineEndings(" ");
+    /// <summary>A message on one line: its lines trimmed and joined ("…: a; b" for a list under a heading).</summary>
+    public static string OneLine(string text)
+    {
+        var lines = text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var sb = new System.Text.StringBuilder();
+        foreach (var line in lines)
+        {
+            if (sb.Length > 0) sb.Append(sb[^1] == ':' ? " " : "; ");
+            sb.Append(line);
+        }
+        return sb.ToString();
+    }
 
     public static string F(double v, string format = "F3") => v.ToString(format, CultureInfo.InvariantCulture);
 }

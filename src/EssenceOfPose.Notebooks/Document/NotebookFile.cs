@@ -72,6 +72,15 @@ internal sealed class NotebookFile
         var limit = timeout ?? s_readTimeout;
         if (Directory.Exists(path)) throw new InvalidDataException("it is a folder, not a notebook file");
         if (!File.Exists(path)) throw new InvalidDataException("the file does not exist");
+        try
+        {
+            // A named pipe or a device is refused before it is opened (the bounded read below stays for a file that grows).
+            EssenceOfPose.Data.InputFile.Check(path, "a notebook", MaxBytes);
+        }
+        catch (EssenceOfPose.Data.InputFileException e)
+        {
+            throw new InvalidDataException($"it {e.Problem}", e);
+        }
         var read = Task.Run(() => ReadBounded(path));
         if (Task.WhenAny(read, Task.Delay(limit)).GetAwaiter().GetResult() != read)
             throw new InvalidDataException($"nothing could be read from it within {limit.TotalSeconds:0.#} s; is it a named pipe?");

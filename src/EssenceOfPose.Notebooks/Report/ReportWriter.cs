@@ -18,9 +18,9 @@ internal sealed class ReportWriter(string outputDirectory, NotebookRunOptions op
         var plotly = anyCharts ? CopyPlotly() : null;
         foreach (var (result, executed) in runs)
             if (executed is not null && result.ReportPage is { } page)
-                File.WriteAllText(page, NotebookPage.Render(executed, result, plotly, anyCharts));
+                Files.WriteAtomically(page, NotebookPage.Render(executed, result, plotly, anyCharts));
         var index = Path.Combine(outputDirectory, "index.html");
-        File.WriteAllText(index, Index(runs.Select(r => r.Result).ToList(), total, anyCharts && plotly is null));
+        Files.WriteAtomically(index, Index(runs.Select(r => r.Result).ToList(), total, anyCharts && plotly is null));
         return index;
     }
 

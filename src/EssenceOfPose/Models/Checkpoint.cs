@@ -109,10 +109,38 @@ public static class Checkpoint
             model.Dispose();
             throw new CheckpointException(path, $"does not fit architecture '{info.Architecture}': {string.Join("; ", problems)}");
         }
+        if (NonFinite(data.Tensors) is { } bad)
+        {
+            model.Dispose();
+            throw new CheckpointException(path, bad);
+        }
+        if (info.InputSize != model.InputSize)
+        {
+            model.Dispose();
+            throw new CheckpointException(path, $"__metadata__ field 'input_size' is {info.InputSize}, but architecture '{info.Architecture}' with these tensors takes {model.InputSize}×{model.InputSize} inputs");
+        }
         model.load_state_dict(new Dictionary<string, Tensor>(data.Tensors), strict: true);
         if (device is { } d) model.to(d);
         model.eval();
         return (model, info);
+    }
+
+    /// <summary>The first tensor holding NaN or an infinity, in words; null when every value is finite.</summary>
+    internal static string? NonFinite(IReadOnlyDictionary<string, Tensor> tensors)
+    {
+        foreach (var (name, t) in tensors)
+        {
+            if (!t.is_floating_point()) continue;
+            using var finite = torch.isfinite(t);
+            using var bad = finite.logical_not();
+            using var count = bad.sum();
+            var n = count.item<long>();
+            if (n == 0) continue;
+            using var nan = torch.isnan(t);
+            using var nanCount = nan.sum();
+            return $"tensor '{name}' holds {n} non-finite value(s) ({nanCount.item<long>()} NaN) of {t.numel()}; expected finite weights (a diverged training run?)";
+        }
+        return null;
     }
 
     static CheckpointInfo ParseInfo(string path, IReadOnlyDictionary<string, string>? metadata)
@@ -141,11 +169,30 @@ public static class Checkpoint
             LabelStats = metadata.ContainsKey("label_stats") ? Parse("label_stats", LabelStats.FromJson) : null,
             Provenance = metadata.ContainsKey("provenance") ? Parse("provenance", s => JsonSerializer.Deserialize<Provenance>(s, Json) ?? new Provenance()) : new Provenance(),
         };
+        if (info.Architecture is not (PoseNet.Name or SmallNetV5.Name))
+            throw new CheckpointException(path, $"__metadata__ field 'architecture' is '{info.Architecture}'; expected {PoseNet.Name} or {SmallNetV5.Name}");
         if (info.Mean.Count != 3) throw new CheckpointException(path, $"__metadata__ field 'mean' has {info.Mean.Count} values, expected 3");
+        if (info.Mean.Any(m => !(m >= 0 && m <= 255)))
+            throw new CheckpointException(path, $"__metadata__ field 'mean' is [{string.Join(", ", info.Mean)}]; expected three channel means in 0–255");
+        if (info.InputSize is < 1 or > 4096)
+            throw new CheckpointException(path, $"__metadata__ field 'input_size' is {info.InputSize}; expected the side of the network's square input (101 for the suite's architectures)");
+        if (info.LabelStats is { } stats && LabelStatsProblem(stats, info.LabelKind) is { } problem)
+            throw new CheckpointException(path, $"__metadata__ field 'label_stats' {problem}");
         var outputs = Parse("pose_outputs", s => int.Parse(s, CultureInfo.InvariantCulture));
         if (outputs != PoseLabels.Size(info.LabelKind))
             throw new CheckpointException(path, $"__metadata__ says {outputs} pose outputs but label kind {info.LabelKind} has {PoseLabels.Size(info.LabelKind)}");
         return info;
+    }
+
+    static string? LabelStatsProblem(LabelStats stats, PoseLabelKind kind)
+    {
+        var size = PoseLabels.Size(kind);
+        if (stats.Kind != kind) return $"is for label kind {stats.Kind}, but the checkpoint's label_kind is {kind}";
+        if (stats.Mean is null || stats.Std is null || stats.Mean.Count != size || stats.Std.Count != size)
+            return $"has {stats.Mean?.Count ?? 0} means and {stats.Std?.Count ?? 0} standard deviations; expected {size} of each for {kind}";
+        if (stats.Mean.Any(v => !double.IsFinite(v))) return $"has a mean that is not finite: [{string.Join(", ", stats.Mean)}]";
+        if (stats.Std.Any(v => !(v >= 0 && double.IsFinite(v)))) return $"has a standard deviation that is not a finite number >= 0: [{string.Join(", ", stats.Std)}]";
+        return stats.Count < 1 ? $"has count {stats.Count}; expected at least 1 label" : null;
     }
 }
 

@@ -54,7 +54,7 @@ public sealed record WeightsManifest
         }
     }
 
-    public void Save(string path) => System.IO.File.WriteAllText(path, JsonSerializer.Serialize(this, Json) + "\n");
+    public void Save(string path) => EssenceOfPose.Data.Images.AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Json) + "\n");
 
     /// <summary>The checkpoint's full path after checking its sha256 against the manifest.</summary>
     public string Open(string repositoryRoot)

@@ -52,7 +52,9 @@ public sealed class PoseNetTrainer
 
         var step = 0;
         var elapsedBefore = TimeSpan.Zero;
-        if (resume && File.Exists(Path.Combine(stateDir, "state.json")))
+        if (resume && !File.Exists(Path.Combine(stateDir, "state.json")))
+            throw new ArgumentException($"--resume: no saved training state at {Path.Combine(stateDir, "state.json")}; run without --resume to start fresh");
+        if (resume)
             (step, elapsedBefore) = LoadState(stateDir, model, optimizer);
         else if (!resume && File.Exists(logPath))
             File.Delete(logPath);
@@ -73,6 +75,8 @@ public sealed class PoseNetTrainer
                 var lr = StepDecay(optimizer, baseRates, step);
                 var (loss, pose, match) = Step(model, optimizer, pairs, data.Cache, meanTensor, order.AsSpan(b * o.BatchSize, Math.Min(o.BatchSize, pairs.Count - b * o.BatchSize)));
                 step++;
+                if (!double.IsFinite(loss))
+                    throw new InvalidDataException($"training diverged: the loss is {loss} at step {step} (epoch {epoch + 1}); lower --lr or check the data's labels");
                 lossSum += loss; poseSum += pose; matchSum += match; counted++;
                 progress?.Report(new TrainingProgress(epoch + 1, o.Epochs, step, totalSteps, loss, pose, match, lr, elapsedBefore + clock.Elapsed));
                 if (step % o.CheckpointEvery == 0) SaveState(stateDir, model, optimizer, info, step, elapsedBefore + clock.Elapsed);
@@ -222,9 +226,12 @@ public sealed class PoseNetTrainer
             lr,
             seconds = Math.Round(elapsed.TotalSeconds, 1),
             test = eval.Summary(),
-        });
+        }, LogJson);
         File.AppendAllText(path, line + Environment.NewLine);
     }
+
+    // A metric of an empty or degenerate test split is NaN or infinite; JSON then says so instead of throwing.
+    static readonly JsonSerializerOptions LogJson = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     sealed record State(int Step, double ElapsedSeconds);
 

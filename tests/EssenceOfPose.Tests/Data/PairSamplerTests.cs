@@ -114,7 +114,7 @@ public class PairSamplerTests
     [Fact]
     public void RefusesWhatCannotBeDrawn()
     {
-        Assert.Throws<InvalidOperationException>(() => PairSampler.Sample(FakeTargets(3)));
+        Assert.Throws<ArgumentException>(() => PairSampler.Sample(FakeTargets(3)));
         Assert.Throws<ArgumentOutOfRangeException>(() => PairSampler.Sample(FakeTargets(2, 2), new PairOptions { PositiveFraction = 0 }));
         Assert.Empty(PairSampler.Sample(FakeTargets(3), new PairOptions { PositiveFraction = 1 }).Negatives);
     }

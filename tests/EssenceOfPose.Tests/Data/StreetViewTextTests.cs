@@ -117,13 +117,23 @@ public class StreetViewTextErrorTests
         Assert.Null(r.Alignment);
     }
 
-    [Fact]
-    public void ReadsInfinityAndNaNAndWritesThemBack()
+    [Theory]
+    [InlineData(" 22.1 ", " Inf ", "distance")]
+    [InlineData(" 22.1 ", " -inf ", "distance")]
+    [InlineData(" 22.1 ", " -5 ", "distance")]
+    [InlineData(" -3.1 ", " NaN ", "pitch")]
+    [InlineData(" -3.1 ", " 91 ", "pitch")]
+    [InlineData(" 40.1 ", " 90.5 ", "targetLat")]
+    [InlineData(" -79.9 ", " NaN ", "targetLon")]
+    [InlineData(" -79.91 ", " -181 ", "cameraLon")]
+    [InlineData(" 40.09 ", " Infinity ", "cameraLat")]
+    [InlineData(" 57.3 ", " 1e300 ", "heading")]
+    [InlineData(" 262 ", " -Infinity ", "targetHeight")]
+    public void RefusesNonFiniteAndOutOfRangeValuesNamingTheField(string from, string to, string field)
     {
-        var r = StreetViewText.Parse("f.txt", Good.Replace(" 22.1 ", " Inf ").Replace(" -3.1 ", " NaN "));
-        Assert.Equal(double.PositiveInfinity, r.Distance);
-        Assert.True(double.IsNaN(r.Pitch));
-        Assert.Equal(r, StreetViewText.Parse("f.txt", StreetViewText.Write(r)));
+        var e = Assert.Throws<StreetViewFormatException>(() => StreetViewText.Parse("f.txt", Good.Replace(from, to)));
+        Assert.Equal((1, field), (e.Line, e.Field));
+        Assert.StartsWith($"f.txt line 1, field '{field}': expected a", e.Message);
     }
 
     [Fact]
@@ -132,9 +142,11 @@ public class StreetViewTextErrorTests
         var rng = new Random(7);
         for (var i = 0; i < 200; i++)
         {
-            var bits = BitConverter.DoubleToInt64Bits(rng.NextDouble() * Math.Pow(10, rng.Next(-300, 300)));
-            var x = BitConverter.Int64BitsToDouble(bits) * (rng.Next(2) == 0 ? -1 : 1);
-            var r = StreetViewTextTests.Sample(true) with { Heading = x, TargetLat = -x, Pitch = double.Epsilon * i };
+            // Within the d line's ranges (a heading under 360°), down to subnormals; the a line takes any double.
+            var x = rng.NextDouble() * Math.Pow(10, rng.Next(-300, 3)) * (rng.Next(2) == 0 ? -1 : 1);
+            var y = rng.NextDouble() * Math.Pow(10, rng.Next(-300, 300)) * (rng.Next(2) == 0 ? -1 : 1);
+            var sample = StreetViewTextTests.Sample(true);
+            var r = sample with { Heading = x, TargetLat = -x / 4, Pitch = double.Epsilon * i, Alignment = sample.Alignment! with { Similarity = y } };
             var back = StreetViewText.Parse("f.txt", StreetViewText.Write(r));
             Assert.Equal(BitConverter.DoubleToInt64Bits(r.Heading), BitConverter.DoubleToInt64Bits(back.Heading));
             Assert.Equal(r, back);

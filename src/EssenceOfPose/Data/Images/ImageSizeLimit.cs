@@ -15,12 +15,42 @@ namespace EssenceOfPose.Data.Images;
 /// figure inputs) are far below it. The side limit keeps one absurd dimension out even when the
 /// product is small (1×60,000,000).
 /// </para>
-/// <para>Pass a larger limit to the <c>Decode</c> overloads that take one to read bigger images on purpose.</para>
+/// <para>
+/// To read bigger images on purpose, pass a larger limit to the <c>Decode</c> overloads that take
+/// one, or raise the default for a whole run: <c>eop --max-image-side N --max-image-pixels N</c>
+/// (or the variables <c>EOP_MAX_IMAGE_SIDE</c> and <c>EOP_MAX_IMAGE_PIXELS</c>, which a notebook's
+/// process also reads).
+/// </para>
 /// </remarks>
 public readonly record struct ImageSizeLimit
 {
     /// <summary>16384 per side, 64 megapixels (2<sup>26</sup> pixels).</summary>
-    public static ImageSizeLimit Default { get; } = new(16384, 1L << 26);
+    public static ImageSizeLimit Builtin { get; } = new(16384, 1L << 26);
+
+    /// <summary>Names the environment variable that raises (or lowers) the largest width and height: <c>eop --max-image-side</c> sets it.</summary>
+    public const string SideVariable = "EOP_MAX_IMAGE_SIDE";
+
+    /// <summary>Names the environment variable that raises (or lowers) the largest pixel count: <c>eop --max-image-pixels</c> sets it.</summary>
+    public const string PixelsVariable = "EOP_MAX_IMAGE_PIXELS";
+
+    /// <summary>
+    /// <see cref="Builtin"/>, with either bound replaced by <see cref="SideVariable"/> or
+    /// <see cref="PixelsVariable"/> when set (what the CLI's <c>--max-image-side</c> and
+    /// <c>--max-image-pixels</c> do), so that a user can read a larger image on purpose.
+    /// </summary>
+    /// <exception cref="ArgumentException">A variable is set to something that is not a whole number ≥ 1.</exception>
+    public static ImageSizeLimit Default => new(
+        (int)Math.Min(Variable(SideVariable) ?? Builtin.MaxSide, int.MaxValue),
+        Variable(PixelsVariable) ?? Builtin.MaxPixels);
+
+    static long? Variable(string name)
+    {
+        var text = Environment.GetEnvironmentVariable(name);
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        return long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) && v >= 1
+            ? v
+            : throw new ArgumentException($"{name}={text}: expected a whole number of pixels >= 1");
+    }
 
     public ImageSizeLimit(int maxSide, long maxPixels)
     {

@@ -23,12 +23,16 @@ public sealed partial class RgbImage
         byte[] data;
         try
         {
-            data = File.ReadAllBytes(path);
+            // A regular file of a sane size: a FIFO or a device is refused before it is opened.
+            data = InputFile.ReadAllBytes(path, "an image file", InputFile.ImageLimit);
+        }
+        catch (InputFileException e)
+        {
+            throw new ImageDecodeException(path, e.Problem, e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            var reason = e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : $"cannot read the file ({e.Message})";
-            throw new ImageDecodeException(path, reason, e);
+            throw new ImageDecodeException(path, $"cannot read the file ({e.Message})", e);
         }
         return Decode(data, path, limit);
     }

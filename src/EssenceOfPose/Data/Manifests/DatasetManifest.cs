@@ -59,7 +59,7 @@ public sealed record DatasetManifest
     {
         try
         {
-            return FromJson(File.ReadAllText(path));
+            return FromJson(InputFile.ReadAllText(path, "a dataset manifest (JSON)", InputFile.DocumentLimit));
         }
         catch (JsonException e)
         {
@@ -67,7 +67,7 @@ public sealed record DatasetManifest
         }
     }
 
-    public void Save(string path) => File.WriteAllText(path, ToJson() + "\n");
+    public void Save(string path) => Images.AtomicFile.WriteAllText(path, ToJson() + "\n");
 
     private static JsonSerializerOptions CreateJsonOptions()
     {

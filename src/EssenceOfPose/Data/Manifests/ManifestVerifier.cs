@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using EssenceOfPose.Data.Images;
 using EssenceOfPose.Data.StreetView;
 
 namespace EssenceOfPose.Data.Manifests;
@@ -14,11 +15,15 @@ public static class ManifestVerifier
 {
     public const int MaxListedProblems = 100;
 
-    public static VerifyReport Verify(DatasetManifest manifest, string root)
+    /// <param name="decodeImages">
+    /// Decode every image, as training will (the default): an empty, truncated or oversized JPEG is a
+    /// bad record. False only checks that each image is present and not empty, and says so in the report.
+    /// </param>
+    public static VerifyReport Verify(DatasetManifest manifest, string root, bool decodeImages = true)
     {
         var checks = new List<VerifyCheck>();
         var partFiles = new List<PartFileStatus>();
-        var survey = new Survey();
+        var survey = new Survey(decodeImages);
         var exists = Directory.Exists(root);
         checks.Add(new VerifyCheck("root", exists, "an existing folder", exists ? root : $"no folder {root}"));
         if (exists)
@@ -28,6 +33,8 @@ public static class ManifestVerifier
             else
                 SurveyReal(manifest, root, survey, partFiles, checks);
             checks.Add(new VerifyCheck("bad records", survey.BadRecords == 0, "0", survey.BadRecords.ToString(Inv)));
+            checks.Add(new VerifyCheck(decodeImages ? "images decode" : "images not empty (decoding skipped)", survey.BadImages == 0,
+                decodeImages ? "every image decodes" : "every image non-empty", $"{survey.BadImages} of {survey.Views + survey.BadImages} bad"));
             if (manifest.Kind == ManifestKind.Synthetic) CheckSynthetic(manifest, root, survey, checks);
             else checks.Add(new VerifyCheck("views", survey.Views > 0, "at least one view that parses", survey.Views.ToString(Inv)));
         }
@@ -49,7 +56,7 @@ public static class ManifestVerifier
     /// <summary>Lowercase hex sha256 of a file.</summary>
     public static string Sha256(string path)
     {
-        using var stream = File.OpenRead(path);
+        using var stream = InputFile.OpenRead(path, "a file the manifest lists", long.MaxValue, 1 << 16);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
@@ -102,10 +109,11 @@ public static class ManifestVerifier
     private static readonly IFormatProvider Inv = System.Globalization.CultureInfo.InvariantCulture;
 
     /// <summary>Counts views per target and keeps the first problems, without holding the views.</summary>
-    private sealed class Survey
+    private sealed class Survey(bool decodeImages)
     {
         public int Views;
         public int BadRecords;
+        public int BadImages;
         public readonly Dictionary<TargetKey, int> PerTarget = [];
         public readonly List<LoadProblem> Problems = [];
 
@@ -113,7 +121,13 @@ public static class ManifestVerifier
         {
             foreach (var r in results)
             {
-                if (r.View is { } v)
+                if (r.View is { } view && ImageProblem(view) is { } bad)
+                {
+                    BadImages++;
+                    BadRecords++;
+                    if (Problems.Count < MaxListedProblems) Problems.Add(LoadProblem.From(bad));
+                }
+                else if (r.View is { } v)
                 {
                     Views++;
                     PerTarget[v.Target] = PerTarget.GetValueOrDefault(v.Target) + 1;
@@ -123,6 +137,21 @@ public static class ManifestVerifier
                     BadRecords++;
                     if (Problems.Count < MaxListedProblems) Problems.Add(LoadProblem.From(p));
                 }
+            }
+        }
+
+        private StreetViewFormatException? ImageProblem(DatasetView view)
+        {
+            try
+            {
+                if (decodeImages) RgbImage.Decode(view.Image.ReadAllBytes(), view.Image.Description);
+                else if (view.Image.Length == 0) throw new ImageDecodeException(view.Image.Description, "empty file (0 bytes)");
+                return null;
+            }
+            catch (IOException e)
+            {
+                var reason = e is ImageDecodeException d ? d.Reason : e is InputFileException f ? f.Problem : e.Message;
+                return new StreetViewFormatException(view.Image.Description, 0, "image", decodeImages ? "an image that decodes" : "a non-empty image", reason, e);
             }
         }
     }

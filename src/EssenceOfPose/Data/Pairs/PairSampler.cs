@@ -43,7 +43,7 @@ public static class PairSampler
         if (count == 0) return [];
         var usable = targets.Where(t => t.Views.Count > 0).ToList();
         if (usable.Count < 2)
-            throw new InvalidOperationException($"non-matching pairs need at least 2 targets with views, got {usable.Count}");
+            throw new ArgumentException($"non-matching pairs need views of at least 2 targets; the data holds {usable.Count} target(s) with views");
         var rng = new Random(seed);
         var pairs = new ViewPair[count];
         for (var k = 0; k < count; k++)

@@ -27,9 +27,9 @@ public sealed class FileImageSource(string path) : ImageSource
 
     public override string Description => Path;
 
-    public override long Length => new FileInfo(Path).Length;
+    public override long Length => InputFile.Check(Path, "a view's image", InputFile.ImageLimit);
 
-    public override byte[] ReadAllBytes() => File.ReadAllBytes(Path);
+    public override byte[] ReadAllBytes() => InputFile.ReadAllBytes(Path, "a view's image", InputFile.ImageLimit);
 }
 
 /// <summary>
@@ -50,7 +50,10 @@ public sealed class TarEntryImageSource(string archivePath, string entryName, lo
 
     public override byte[] ReadAllBytes()
     {
+        if (Length > InputFile.ImageLimit)
+            throw new InputFileException(Description, $"is {InputFile.Bytes(Length)}, over the limit of {InputFile.Bytes(InputFile.ImageLimit)} for a view's image; refused before reading");
         var buffer = new byte[checked((int)Length)];
+        InputFile.Check(ArchivePath, "a dataset .tar", long.MaxValue);
         using var handle = File.OpenHandle(ArchivePath);
         var done = 0;
         while (done < buffer.Length)

@@ -86,19 +86,26 @@ public static class StreetViewText
             TargetId = c.Id("targetId"),
             PatchId = c.Id("patchId"),
             StreetViewId = c.Id("streetViewId"),
-            TargetLat = c.Number("targetLat"),
-            TargetLon = c.Number("targetLon"),
-            TargetHeight = c.Number("targetHeight"),
-            TargetNormal = new Vec3(c.Number("targetNormal.x"), c.Number("targetNormal.y"), c.Number("targetNormal.z")),
-            CameraLat = c.Number("cameraLat"),
-            CameraLon = c.Number("cameraLon"),
-            CameraHeight = c.Number("cameraHeight"),
-            Distance = c.Number("distance"),
-            Heading = c.Number("heading"),
-            Pitch = c.Number("pitch"),
-            Roll = c.Number("roll"),
+            TargetLat = c.Number("targetLat", -90, 90, "a latitude in degrees, -90 to 90"),
+            TargetLon = c.Number("targetLon", -180, 180, "a longitude in degrees, -180 to 180"),
+            TargetHeight = c.Number("targetHeight", -MaxHeight, MaxHeight, HeightExpected),
+            TargetNormal = new Vec3(c.Number("targetNormal.x", -2, 2, NormalExpected), c.Number("targetNormal.y", -2, 2, NormalExpected), c.Number("targetNormal.z", -2, 2, NormalExpected)),
+            CameraLat = c.Number("cameraLat", -90, 90, "a latitude in degrees, -90 to 90"),
+            CameraLon = c.Number("cameraLon", -180, 180, "a longitude in degrees, -180 to 180"),
+            CameraHeight = c.Number("cameraHeight", -MaxHeight, MaxHeight, HeightExpected),
+            Distance = c.Number("distance", 0, MaxDistance, $"a distance in metres, 0 to {MaxDistance}"),
+            Heading = c.Number("heading", -360, 360, "a heading in degrees, -360 to 360"),
+            Pitch = c.Number("pitch", -90, 90, "a pitch in degrees, -90 to 90"),
+            Roll = c.Number("roll", -180, 180, "a roll in degrees, -180 to 180"),
         };
     }
+
+    // The d line is validated where it enters: a NaN or an out-of-range coordinate would otherwise
+    // flow silently into labels, splits and metrics. (The a line's values are kept as written.)
+    private const double MaxHeight = 100_000;
+    private const double MaxDistance = 100_000;
+    private const string HeightExpected = "a height in metres, finite, within ±100000";
+    private const string NormalExpected = "a component of a unit normal, finite, within ±2";
 
     private static StreetViewAlignment ParseAlignment(FieldCursor c)
     {
@@ -166,6 +173,14 @@ public static class StreetViewText
                 "-inf" => double.NegativeInfinity,
                 _ => throw Bad(field, "a number", t),
             };
+        }
+
+        /// <summary>A number within [<paramref name="min"/>, <paramref name="max"/>]; NaN and infinities are refused.</summary>
+        public double Number(string field, double min, double max, string expected)
+        {
+            var t = tokens[_next];
+            var v = Number(field);
+            return v >= min && v <= max ? v : throw Bad(field, expected, t);
         }
 
         public long Integer(string field)

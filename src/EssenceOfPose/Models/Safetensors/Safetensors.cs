@@ -69,7 +69,7 @@ public static class Safetensors
     {
         ArgumentNullException.ThrowIfNull(path);
         RequireLittleEndian();
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        using var file = Open(path, 1 << 16, FileOptions.SequentialScan);
         var header = SafetensorsHeader.Read(path, file);
         var loaded = new Tensor?[header.Tensors.Count];
         try
@@ -99,8 +99,21 @@ public static class Safetensors
     public static SafetensorsHeader ReadHeader(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var file = Open(path, 4096, FileOptions.None);
         return SafetensorsHeader.Read(path, file);
+    }
+
+    /// <summary>A regular file only: a folder, a FIFO or a device given as a checkpoint is refused before it is opened.</summary>
+    static FileStream Open(string path, int bufferSize, FileOptions options)
+    {
+        try
+        {
+            return Data.InputFile.OpenRead(path, "a safetensors file", Data.InputFile.WeightsLimit, bufferSize, options);
+        }
+        catch (Data.InputFileException e)
+        {
+            throw new SafetensorsException(path, e.Problem, e);
+        }
     }
 
     static (string name, Tensor tensor, long bytes) Entry(string path, string name, Tensor tensor)

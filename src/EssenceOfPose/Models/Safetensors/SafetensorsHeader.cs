@@ -40,6 +40,9 @@ public sealed record SafetensorsHeader(string FilePath, long HeaderLength, IRead
         var json = new byte[n];
         stream.ReadExactly(json);
 
+        // JsonDocument would accept invalid UTF-8 here and fail later, in a name, with a runtime message.
+        if (System.Text.Unicode.Utf8.IsValid(json) is false)
+            throw Fail($"the header is not UTF-8 text (invalid byte at offset {InvalidUtf8Offset(json)}); the format requires UTF-8 JSON");
         JsonDocument doc;
         try
         {
@@ -151,6 +154,12 @@ public sealed record SafetensorsHeader(string FilePath, long HeaderLength, IRead
         }
         if (covered != bufferLength)
             throw fail($"the data buffer has {bufferLength - covered} trailing bytes: it holds {bufferLength} bytes but the tensors cover {covered}");
+    }
+
+    static int InvalidUtf8Offset(byte[] bytes)
+    {
+        var status = System.Text.Unicode.Utf8.ToUtf16(bytes, new char[bytes.Length], out var read, out _, replaceInvalidSequences: false);
+        return status == System.Buffers.OperationStatus.Done ? -1 : read;
     }
 
     static string Kind(JsonElement e) => e.ValueKind.ToString().ToLowerInvariant();
