@@ -24,10 +24,10 @@ public sealed record DreamSheetReport(IReadOnlyList<string> Images, IReadOnlyLis
 /// </summary>
 public static class DreamSheet
 {
-    public static DreamSheetReport Run(SiameseNet model, InputImages images, IReadOnlyList<TapName> taps, DeepDreamOptions options, string outDir, string fileName = "dream.png")
+    public static DreamSheetReport Run(PoseModel model, InputImages images, IReadOnlyList<TapName> taps, DeepDreamOptions options, string outDir, string fileName = "dream.png")
     {
         if (taps.Count == 0) throw new ArgumentException("no tap to dream at");
-        foreach (var t in taps) TapCheck.Require(model, t);
+        foreach (var t in taps) TapCheck.Require(model.Net, t);
         Directory.CreateDirectory(outDir);
         var dreams = new RgbImage[taps.Count][];
         var items = new List<DreamItem>();
@@ -35,7 +35,7 @@ public static class DreamSheet
         {
             using var scope = torch.NewDisposeScope();
             var clock = Stopwatch.StartNew();
-            var result = DeepDream.Run(model, images.Batch, taps[k], images.Preprocess.Mean, options);
+            var result = DeepDream.Run(model.Net, images.Images, taps[k], options);
             dreams[k] = Enumerable.Range(0, images.Count).Select(i => images.Preprocess.Invert(result.Image.select(0, i))).ToArray();
             var files = Enumerable.Range(0, images.Count).Select(i => $"dream-{taps[k].ToString().Replace(':', '-')}-{i:D2}.png").ToArray();
             for (var i = 0; i < images.Count; i++) dreams[k][i].SavePng(Path.Combine(outDir, files[i]));

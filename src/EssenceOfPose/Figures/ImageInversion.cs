@@ -41,19 +41,18 @@ public sealed record ImageInversionReport(string Tap, string Preset, double? Obj
 /// </summary>
 public static class ImageInversion
 {
-    public static ImageInversionReport Run(SiameseNet model, CheckpointInfo info, InputImages targets, InputImages? partners, TapName tap,
+    public static ImageInversionReport Run(PoseModel model, InputImages targets, InputImages? partners, TapName tap,
         InversionPreset preset, string outDir, IProgress<RenderProgress>? progress = null, CancellationToken cancellation = default)
     {
-        TapCheck.Require(model, tap);
+        TapCheck.Require(model.Net, tap);
         if (partners is not null && partners.Count != targets.Count)
             throw new ArgumentException($"{targets.Count} images but {partners.Count} partners; give one partner per image, in the same order");
         if (preset.SnapshotSteps.Count == 0) preset = preset with { SnapshotSteps = Quarters(preset.Steps) };
 
         using var scope = torch.NewDisposeScope();
-        var device = model.parameters().First().device;
-        var batch = targets.Batch.to(device);
+        var batch = targets.Images with { Pixels = targets.Batch.to(model.Device) };
         var result = Inverter.Invert(model, batch, tap, preset, progress: progress, cancellation: cancellation);
-        var scores = ReconstructionScores.Measure(model, info, batch, result.Images, partners?.Batch.to(device));
+        var scores = ReconstructionScores.Measure(model, batch, result.Images, partners?.Batch.to(model.Device));
         var originals = Enumerable.Range(0, targets.Count).Select(targets.Display).ToArray();
         var reconstructed = result.PerImage.Select(p => targets.Preprocess.Invert(p.Image)).ToArray();
         Directory.CreateDirectory(outDir);
@@ -74,7 +73,7 @@ public static class ImageInversion
         }
 
         var seconds = result.Elapsed.TotalSeconds;
-        var report = new ImageInversionReport(tap.ToString(), preset.Name, FigurePresets.Weight(preset), FigurePresets.Describe(preset), result.Render.Steps,
+        var report = new ImageInversionReport(tap.ToString(), preset.Name, preset.DataWeight, preset.Describe(), result.Render.Steps,
             images, images.Average(x => x.StartFeatureError), images.Average(x => x.FeatureError), images.Average(x => x.Psnr), images.Average(x => x.Ssim),
             scores.Agreement is { } a ? AgreementSummary.Of(a) : null, seconds, seconds / targets.Count, FigureJson.Node(result.Options.ToJson()))
         {

@@ -25,7 +25,7 @@ public sealed record PairSaliencyReport(IReadOnlyList<PairSaliencyItem> Items, s
 /// </summary>
 public static class PairSaliency
 {
-    public static PairSaliencyReport Run(SiameseNet model, InputImages first, InputImages second, IReadOnlyList<SaliencyTarget> targets,
+    public static PairSaliencyReport Run(PoseModel model, InputImages first, InputImages second, IReadOnlyList<SaliencyTarget> targets,
         string outDir, string fileName = "saliency.png")
     {
         if (first.Count != second.Count) throw new ArgumentException($"{first.Count} first images but {second.Count} second images");
@@ -33,11 +33,10 @@ public static class PairSaliency
         var clock = System.Diagnostics.Stopwatch.StartNew();
         using var scope = torch.NewDisposeScope();
         Directory.CreateDirectory(outDir);
-        var mean = first.Preprocess.Mean;
         double[] match;
         using (torch.no_grad())
         {
-            var (_, logits) = model.forward(first.Batch, second.Batch);
+            var (_, logits) = model.Net.forward(first.Batch, second.Batch);
             match = F.softmax(logits.to(ScalarType.Float64), 1).select(1, 1).contiguous().ToArray<double>();
         }
         var items = new List<PairSaliencyItem>();
@@ -46,9 +45,9 @@ public static class PairSaliency
         foreach (var target in targets)
         {
             using var inner = torch.NewDisposeScope();
-            using var result = Saliency.ForPair(model, first.Batch, second.Batch, target);
-            var overlayA = HeatOverlay.Render(first.Batch, result.First, mean);
-            var overlayB = HeatOverlay.Render(second.Batch, result.Second, mean);
+            using var result = Saliency.ForPair(model.Net, first.Batch, second.Batch, target);
+            var overlayA = HeatOverlay.Render(first.Images, result.First);
+            var overlayB = HeatOverlay.Render(second.Images, result.Second);
             var slug = target.ToString().Replace(':', '-');
             for (var i = 0; i < first.Count; i++)
             {

@@ -25,18 +25,18 @@ public sealed record LayerReconstruction(string Layer, double ReconstructionErro
 /// <summary>Figure (a) and the numbers of table (f): every tap inverted for every held-out image, one batch per tap.</summary>
 public static class ReconstructionFigure
 {
-    public static IReadOnlyList<LayerReconstruction> Run(SiameseNet model, CheckpointInfo info, HeldOutSet set, IReadOnlyList<TapName> taps,
+    public static IReadOnlyList<LayerReconstruction> Run(PoseModel model, HeldOutSet set, IReadOnlyList<TapName> taps,
         InversionPreset preset, string outDir, IProgress<RenderProgress>? progress = null, CancellationToken cancellation = default)
     {
         var layers = new List<LayerReconstruction>();
         foreach (var tap in taps)
         {
             using var scope = torch.NewDisposeScope();
-            var r = ImageInversion.Run(model, info, set.Targets, set.Partners, tap, preset, Path.Combine(outDir, tap.ToString().Replace(':', '-')), progress, cancellation);
+            var r = ImageInversion.Run(model, set.Targets, set.Partners, tap, preset, Path.Combine(outDir, tap.ToString().Replace(':', '-')), progress, cancellation);
             double otherError;
             using (torch.no_grad())
-                otherError = Objectives.NormalisedError(model.Tap(set.Others.Batch, tap), model.Tap(set.Targets.Batch, tap)).to(ScalarType.Float64).ToArray<double>().Average();
-            var other = ReconstructionScores.Measure(model, info, set.Targets.Batch, set.Others.Batch, set.Partners.Batch);
+                otherError = Objectives.NormalisedError(model.Net.Tap(set.Others.Batch, tap), model.Net.Tap(set.Targets.Batch, tap)).to(ScalarType.Float64).ToArray<double>().Average();
+            var other = ReconstructionScores.Measure(model, set.Targets.Images, set.Others.Batch, set.Partners.Batch);
             layers.Add(new LayerReconstruction(tap.ToString(), r.MeanFeatureError, r.MeanStartFeatureError, otherError, r.MeanPsnr, r.MeanSsim,
                 other.Psnr.Average(), other.Ssim.Average(), r.Agreement, AgreementSummary.Of(other.Agreement!), r.Seconds, r.SecondsPerImage,
                 r with { Reconstructions = null }));

@@ -22,13 +22,14 @@ public sealed record HeldOutSet(string Root, IReadOnlyList<HeldOutPair> Pairs, I
     InputImages Targets, InputImages Partners, InputImages Others)
 {
     /// <summary>Renders the city into <paramref name="cityDir"/> and picks the images; the batches join the current dispose scope.</summary>
-    public static HeldOutSet Prepare(SyntheticCityOptions city, int count, int otherSeed, string cityDir, Preprocess preprocess,
-        SiameseNet model, IReadOnlyList<TapName> taps, CancellationToken cancellation = default)
+    public static HeldOutSet Prepare(SyntheticCityOptions city, int count, int otherSeed, string cityDir,
+        PoseModel model, IReadOnlyList<TapName> taps, CancellationToken cancellation = default)
     {
+        var preprocess = model.Preprocess;
         SyntheticCityGenerator.Generate(city, cityDir, cancel: cancellation);
         var dataset = StreetViewDataset.Load(cityDir);
         var paired = dataset.Targets.Where(t => t.Views.Count >= 2).ToArray();
-        var dead = Dead(model, taps, paired.Select(t => PathOf(t.Views[0])).ToArray(), preprocess);
+        var dead = Dead(model.Net, taps, paired.Select(t => PathOf(t.Views[0])).ToArray(), preprocess);
         var usable = paired.Where((_, i) => !dead[i]).ToArray();
         if (usable.Length < count)
             throw new ArgumentException($"{cityDir}: the held-out city has {usable.Length} targets with two views or more and a live code, fewer than the {count} images asked for; render more targets");

@@ -13,6 +13,9 @@ public sealed record InputImages(Tensor Batch, IReadOnlyList<string> Names, IRea
 {
     public int Count => Names.Count;
 
+    /// <summary>The batch with the preprocessing that made it (its pictures, its valid pixel range).</summary>
+    public ImageBatch Images => new(Batch, Preprocess);
+
     /// <summary>Decodes and preprocesses every file; a missing or unreadable file throws <see cref="ImageDecodeException"/> naming it.</summary>
     public static InputImages Load(IReadOnlyList<string> paths, Preprocess preprocess)
     {

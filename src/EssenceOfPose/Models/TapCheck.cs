@@ -1,6 +1,4 @@
-using EssenceOfPose.Models;
-
-namespace EssenceOfPose.Figures;
+namespace EssenceOfPose.Models;
 
 /// <summary>Checks a tap against a model before any work starts, so a typo fails in a second with the list of taps, not after a render.</summary>
 public static class TapCheck
