@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using EssenceOfPose.Experiments;
 using EssenceOfPose.Data;
 using EssenceOfPose.Figures;
 using EssenceOfPose.Inversion;

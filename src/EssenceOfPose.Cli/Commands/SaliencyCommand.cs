@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using EssenceOfPose.Experiments;
 using EssenceOfPose.Attribution;
 using EssenceOfPose.Data;
 using EssenceOfPose.Figures;

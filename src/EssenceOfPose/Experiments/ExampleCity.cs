@@ -13,8 +13,8 @@ namespace EssenceOfPose.Experiments;
 /// run; the folder is the caller's and is overwritten.
 /// <code>
 /// var city = ExampleCity.Render(SyntheticCityOptions.Quick with { Targets = 30, Seed = 7 }, folder);
-/// var images = ExampleCity.Batch(city.DistinctViews(4), Preprocess.WithMean(info.Mean));
-/// var (a, b) = ExampleCity.Batch(city.Pairs(3, 3).All.ToArray(), preprocess);
+/// var images = ExampleCity.Batch(city.DistinctViews(4), model.Preprocess);
+/// var (a, b) = ExampleCity.Batch(city.Pairs(3, 3).All.ToArray(), model.Preprocess);
 /// </code>
 /// </summary>
 public sealed class ExampleCity
@@ -39,9 +39,9 @@ public sealed class ExampleCity
     public IReadOnlyList<Target> Targets => Dataset.Targets;
 
     /// <summary>Renders the city into <paramref name="folder"/> (an earlier city there is replaced) and loads it.</summary>
-    public static ExampleCity Render(SyntheticCityOptions options, string folder, int maxDegreeOfParallelism = -1)
+    public static ExampleCity Render(SyntheticCityOptions options, string folder, int maxDegreeOfParallelism = -1, CancellationToken cancellation = default)
     {
-        var generation = SyntheticCityGenerator.Generate(options, folder, maxDegreeOfParallelism);
+        var generation = SyntheticCityGenerator.Generate(options, folder, maxDegreeOfParallelism, cancel: cancellation);
         return new ExampleCity(options, generation, StreetViewDataset.Load(generation.OutputDirectory));
     }
 
@@ -82,11 +82,11 @@ public sealed class ExampleCity
     }
 
     /// <summary>The views decoded and preprocessed into one batch [N,3,S,S] (S the preprocessing's input size).</summary>
-    public static Tensor Batch(IEnumerable<DatasetView> views, Preprocess preprocess) =>
-        preprocess.Apply(views.Select(v => RgbImage.Decode(v.Image.ReadAllBytes(), v.Image.Description)));
+    public static ImageBatch Batch(IEnumerable<DatasetView> views, Preprocess preprocess) =>
+        new(preprocess.Apply(views.Select(v => RgbImage.Decode(v.Image.ReadAllBytes(), v.Image.Description))), preprocess);
 
     /// <summary>Both images of each pair as two batches [N,3,S,S], first and second.</summary>
-    public static (Tensor First, Tensor Second) Batch(IReadOnlyList<ViewPair> pairs, Preprocess preprocess)
+    public static (ImageBatch First, ImageBatch Second) Batch(IReadOnlyList<ViewPair> pairs, Preprocess preprocess)
     {
         if (pairs.Count == 0) throw new ArgumentException("no pairs", nameof(pairs));
         return (Batch(pairs.Select(p => p.First), preprocess), Batch(pairs.Select(p => p.Second), preprocess));

@@ -1,7 +1,7 @@
 using EssenceOfPose.Data;
 using EssenceOfPose.Data.Images;
 
-namespace EssenceOfPose.Figures;
+namespace EssenceOfPose.Experiments;
 
 /// <summary>
 /// Image files as the network sees them: decoded, cropped, resized and mean-subtracted by one

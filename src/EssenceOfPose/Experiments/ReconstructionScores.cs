@@ -2,7 +2,7 @@ using EssenceOfPose.Data;
 using EssenceOfPose.Metrics;
 using EssenceOfPose.Models;
 
-namespace EssenceOfPose.Figures;
+namespace EssenceOfPose.Experiments;
 
 /// <summary>
 /// How a batch of reconstructions Â compares with its originals A: PSNR and SSIM per image (in

@@ -1,3 +1,5 @@
+using EssenceOfPose.Experiments;
+
 namespace EssenceOfPose.Figures;
 
 /// <summary>The weights a figures run used: where they came from, their hash, and how they were trained.</summary>
