@@ -8,7 +8,7 @@ namespace EssenceOfPose.Attribution;
 /// colour of the photograph does not compete with the colour of the map. Results are RGB
 /// tensors [N,3,H,W], float32, 0–255, ready for an image writer.
 /// </summary>
-public static class HeatOverlay
+internal static class HeatOverlay
 {
     /// <summary>
     /// The map laid over the image: out = (1 − a)·grey + a·heat with a = <paramref name="opacity"/>·m,

@@ -14,22 +14,9 @@ namespace EssenceOfPose.Experiments;
 /// var (a, b) = session.Batch(city.Pairs(4, 0).Positives);
 /// </code>
 /// </summary>
-public sealed class Session : IDisposable
+/// <param name="Scratch">The notebook's own folder under the system's temporary folder (cities, outputs); overwritten by each run.</param>
+public sealed record Session(Profile Profile, PoseModel Model, string Scratch) : IDisposable
 {
-    Session(Profile profile, PoseModel model, string scratch)
-    {
-        Profile = profile;
-        Model = model;
-        Scratch = scratch;
-    }
-
-    public Profile Profile { get; }
-
-    public PoseModel Model { get; }
-
-    /// <summary>The notebook's own folder under the system's temporary folder (cities, outputs); overwritten by each run.</summary>
-    public string Scratch { get; }
-
     /// <summary>Opens a session for <paramref name="notebook"/> in the profile named <paramref name="profile"/> ("quick" or "full"), with the shipped model.</summary>
     public static Session Open(string notebook, string profile) =>
         new(Profiles.Parse(profile), PoseModel.Shipped(), Path.Combine(Path.GetTempPath(), "eop-notebooks", notebook));
@@ -42,10 +29,10 @@ public sealed class Session : IDisposable
         ExampleCity.Render(SyntheticCityOptions.Quick with { Targets = targets, Seed = seed }, Path.Combine(Scratch, "city"));
 
     /// <summary>The views as one batch of the session's model.</summary>
-    public ImageBatch Batch(IEnumerable<DatasetView> views) => ExampleCity.Batch(views, Model.Preprocess);
+    public ImageBatch Batch(IEnumerable<DatasetView> views) => ExampleCity.Images(views, Model.Preprocess);
 
     /// <summary>Both images of each pair as two batches of the session's model, first and second.</summary>
-    public (ImageBatch First, ImageBatch Second) Batch(IReadOnlyList<Data.Pairs.ViewPair> pairs) => ExampleCity.Batch(pairs, Model.Preprocess);
+    public (ImageBatch First, ImageBatch Second) Batch(IReadOnlyList<Data.Pairs.ViewPair> pairs) => ExampleCity.Images(pairs, Model.Preprocess);
 
     public void Dispose() => Model.Dispose();
 }

@@ -12,7 +12,7 @@ namespace EssenceOfPose.Figures;
 /// URIs, no script, nothing fetched), a section per figure with what it shows and which settings
 /// and weights made it, the metrics tables and the bars.
 /// </summary>
-public static class FiguresPage
+internal static class FiguresPage
 {
     /// <summary>Section ids, in page order: settings, a–f, bars.</summary>
     public static IReadOnlyList<string> SectionIds { get; } = ["settings", "reconstructions", "regularisers", "neurons", "saliency", "deepdream", "metrics", "bars"];

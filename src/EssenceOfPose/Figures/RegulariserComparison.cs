@@ -15,7 +15,7 @@ public sealed record RegulariserCell(string Label, string Preset, string Weight,
 /// <c>regularisers.png</c> (the study's grid), one folder per arm with its <c>options.json</c>,
 /// and <c>result.json</c> (one <see cref="RegulariserCell"/> per arm).
 /// </summary>
-public static class RegulariserComparison
+internal static class RegulariserComparison
 {
     /// <summary>The arms of figure (b): the study's priors on Mahendran &amp; Vedaldi's solver, its TV sweep (multiples of λ_V), and the given methods.</summary>
     public static IReadOnlyList<RegulariserVariant> Arms(MahendranVedaldi mv, IReadOnlyList<double> tvSweep, IReadOnlyList<InversionPreset> methods) =>

@@ -8,7 +8,7 @@ namespace EssenceOfPose.Metrics;
 /// <see cref="Data.Preprocess.ToRgb"/>, which adds the mean and neither clips nor rounds, so the
 /// numbers describe the tensors themselves rather than an 8-bit file written from them.
 /// </summary>
-public static class ImageQuality
+internal static class ImageQuality
 {
     /// <summary>Peak value of the 0–255 range, PSNR's peak and SSIM's dynamic range L.</summary>
     public const double Peak = 255;

@@ -8,7 +8,7 @@ namespace EssenceOfPose.Inversion;
 /// (deep-visualization-toolbox, gradient_optimizer.py). The range comes from the model's
 /// preprocessing (<see cref="Preprocess.ValidRange"/>).
 /// </summary>
-public sealed record ChannelRange(PixelRange Range) : StepRegulariser
+internal sealed record ChannelRange(PixelRange Range) : StepRegulariser
 {
     public override string Name => $"range(0..255, mean={string.Join("/", Range.Low.Select(l => Objective.FormatNumber(-l)))})";
 
