@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using EssenceOfPose.Experiments;
 using EssenceOfPose.Attribution;
 using EssenceOfPose.Data;
 using EssenceOfPose.Figures;
@@ -26,20 +27,19 @@ internal static class DreamCommand
         };
         cmd.SetAction((r, ct) => VerbSupport.Guard("dream", () =>
         {
-            var o = VerbSupport.IsFull(r.GetValue(profile)!) ? DeepDreamOptions.Full : DeepDreamOptions.Quick;
+            var o = VerbSupport.Profile(r, profile).Pick(DeepDreamOptions.Quick, DeepDreamOptions.Full);
             o = o with
             {
                 Octaves = r.GetValue(octaves) ?? o.Octaves,
                 IterationsPerOctave = r.GetValue(iterations) ?? o.IterationsPerOctave,
                 Seed = r.GetValue(seed) ?? o.Seed,
             };
-            var (net, info, source) = VerbSupport.LoadModel(r.GetValue(model)!);
-            using var _ = net;
-            var taps = r.GetValue(layer)!.Select(l => TapCheck.Require(net, l)).ToArray();
+            using var net = VerbSupport.LoadModel(r.GetValue(model)!);
+            var taps = r.GetValue(layer)!.Select(net.Tap).ToArray();
             using var scope = torch.NewDisposeScope();
-            var images = InputImages.Load(r.GetValue(image)!, Preprocess.WithMean(info.Mean));
+            var images = InputImages.Load(r.GetValue(image)!, net.Preprocess);
             var dir = r.GetValue(output)!.FullName;
-            Console.WriteLine($"dreaming {images.Count} image(s) at {string.Join(", ", taps)} of {source}: {o.Octaves} octaves × {o.IterationsPerOctave} steps");
+            Console.WriteLine($"dreaming {images.Count} image(s) at {string.Join(", ", taps)} of {net.Source}: {o.Octaves} octaves × {o.IterationsPerOctave} steps");
             var report = DreamSheet.Run(net, images, taps, o, dir);
             foreach (var x in report.Items)
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {x.Tap}: ½‖a‖² {x.ObjectiveStart:G4} -> {x.ObjectiveFinal:G4} in {x.Seconds:F1} s"));

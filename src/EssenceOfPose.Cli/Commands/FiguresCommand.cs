@@ -21,15 +21,14 @@ internal static class FiguresCommand
         };
         cmd.SetAction((r, ct) => VerbSupport.Guard("figures", () =>
         {
-            var o = VerbSupport.IsFull(r.GetValue(profile)!) ? PosterFiguresOptions.Full : PosterFiguresOptions.Quick;
+            var o = VerbSupport.Profile(r, profile).Pick(PosterFiguresOptions.Quick, PosterFiguresOptions.Full);
             if (r.GetValue(images) is { } n) o = o with { Images = n, RegulariserImages = Math.Min(o.RegulariserImages, n), SaliencyPairs = Math.Min(o.SaliencyPairs, n), DreamImages = Math.Min(o.DreamImages, n) };
             if (r.GetValue(threads) is { } t) torch.set_num_threads(t);
-            var (net, info, source) = VerbSupport.LoadModel(r.GetValue(model)!);
-            using var _ = net;
+            using var net = VerbSupport.LoadModel(r.GetValue(model)!);
             var dir = r.GetValue(output)!.FullName;
-            Console.WriteLine($"figures ({o.Profile}) of {source} on {o.Images} held-out images -> {dir}");
+            Console.WriteLine($"figures ({o.Profile.Name()}) of {net.Source} on {o.Images} held-out images -> {dir}");
             var progress = new ConsoleProgress<FiguresProgress>(p => $"{p.Section}: {p.Detail}", plainEverySeconds: 15);
-            var report = PosterFigures.Run(net, info, source, o, dir, progress, ct);
+            var report = PosterFigures.Run(net, o, dir, progress, ct);
             progress.Done();
             Print(report, dir);
             if (r.GetValue(json) is { } file) FigureJson.Write(file.FullName, report);

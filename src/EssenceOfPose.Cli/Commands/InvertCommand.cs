@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using EssenceOfPose.Experiments;
 using EssenceOfPose.Data;
 using EssenceOfPose.Figures;
 using EssenceOfPose.Inversion;
@@ -20,7 +21,7 @@ internal static class InvertCommand
         var profile = VerbSupport.ProfileOption();
         var steps = new Option<int?>("--steps") { Description = "main-phase steps (Mahendran–Vedaldi's slow phase becomes steps/6, as 50 is to 300)" };
         var seed = new Option<ulong?>("--seed") { Description = "seed of the start noise and jitter" };
-        var weight = new Option<double?>("--weight") { Description = $"data-term weight (MV's C, Yosinski's inversion weight); default the figures' (MV {FigurePresets.MahendranVedaldiC}, Yosinski 2/3 {FigurePresets.YosinskiConstantRateWeight}, 1/4 {FigurePresets.YosinskiProgressPolicyWeight})" };
+        var weight = new Option<double?>("--weight") { Description = $"data-term weight (MV's C, Yosinski's inversion weight); default the preset's for PoseNet (MV 1, Yosinski 2/3 10, 1/4 1)" };
         var leak = VerbSupport.LeakOption();
         var output = new Option<DirectoryInfo>("--out") { Description = "output folder", Required = true };
         var json = VerbSupport.JsonOption();
@@ -32,19 +33,18 @@ internal static class InvertCommand
         cmd.SetAction((r, ct) => VerbSupport.Guard("invert", () =>
         {
             var on = DeviceName.Parse(r.GetValue(device)!);
-            var (net, info, source) = VerbSupport.LoadModel(r.GetValue(model)!);
-            using var _ = net;
-            net.to(on);
+            using var net = VerbSupport.LoadModel(r.GetValue(model)!);
+            net.Net.to(on);
             using var scope = torch.NewDisposeScope();
-            var tap = TapCheck.Require(net, r.GetValue(layer)!);
-            var p = FigurePresets.ForInversion(VerbSupport.Preset(r.GetValue(preset)!, r.GetValue(profile)!, r.GetValue(steps), r.GetValue(seed)), info.Mean, r.GetValue(weight), r.GetValue(leak));
-            var pre = Preprocess.WithMean(info.Mean);
+            var tap = net.Tap(r.GetValue(layer)!);
+            var p = VerbSupport.Preset(r.GetValue(preset)!, VerbSupport.Profile(r, profile), r.GetValue(steps), r.GetValue(seed), r.GetValue(weight), r.GetValue(leak));
+            var pre = net.Preprocess;
             var targets = InputImages.Load(r.GetValue(image)!, pre);
             var partners = r.GetValue(partner) is { Length: > 0 } b ? InputImages.Load(b, pre) : null;
             var dir = r.GetValue(output)!.FullName;
-            Console.WriteLine($"inverting {targets.Count} image(s) at {tap} of {source} with {p.Name} ({FigurePresets.Describe(p)}, {p.Steps} main steps)");
+            Console.WriteLine($"inverting {targets.Count} image(s) at {tap} of {net.Source} with {p.Name} ({p.Describe()}, {p.Steps} main steps)");
             var progress = new ConsoleProgress<RenderProgress>(Describe);
-            var report = ImageInversion.Run(net, info, targets, partners, tap, p, dir, progress, ct);
+            var report = ImageInversion.Run(net, targets, partners, tap, p, dir, progress, ct);
             progress.Done();
             foreach (var x in report.Images)
             {

@@ -29,15 +29,14 @@ internal static class NeuronCommand
         cmd.SetAction((r, ct) => VerbSupport.Guard("neuron", () =>
         {
             if (r.GetValue(units) is { Length: > 0 } && r.GetValue(count) is not null) throw new ArgumentException("give --units or --count, not both");
-            var (net, info, source) = VerbSupport.LoadModel(r.GetValue(model)!);
-            using var _ = net;
-            var tap = TapCheck.Require(net, r.GetValue(layer)!);
-            var list = NeuronSheet.Units(net, tap, r.GetValue(units), r.GetValue(count));
-            var p = FigurePresets.ForNeurons(VerbSupport.Preset(r.GetValue(preset)!, r.GetValue(profile)!, r.GetValue(steps), r.GetValue(seed)), info.Mean, r.GetValue(leak));
+            using var net = VerbSupport.LoadModel(r.GetValue(model)!);
+            var tap = net.Tap(r.GetValue(layer)!);
+            var list = NeuronSheet.Units(net.Net, tap, r.GetValue(units), r.GetValue(count));
+            var p = VerbSupport.Preset(r.GetValue(preset)!, VerbSupport.Profile(r, profile), r.GetValue(steps), r.GetValue(seed), leak: r.GetValue(leak));
             var dir = r.GetValue(output)!.FullName;
-            Console.WriteLine($"maximising {list.Count} unit(s) of {tap} of {source} with {p.Name} ({p.Steps} steps, {FigurePresets.Describe(p)})");
+            Console.WriteLine($"maximising {list.Count} unit(s) of {tap} of {net.Source} with {p.Name} ({p.Steps} steps, {p.Describe()})");
             var progress = new ConsoleProgress<RenderProgress>(InvertCommand.Describe);
-            var report = NeuronSheet.Run(net, Preprocess.WithMean(info.Mean), list, p, dir, progress: progress, cancellation: ct);
+            var report = NeuronSheet.Run(net, list, p, dir, progress: progress, cancellation: ct);
             progress.Done();
             Console.WriteLine(string.Join("  ", report.Units.Select((u, i) => string.Create(CultureInfo.InvariantCulture, $"{u} {report.Activations[i]:G3}"))));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{report.Seconds:F1} s; wrote {Path.Combine(dir, report.Image)}"));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using EssenceOfPose.Experiments;
 using EssenceOfPose.Attribution;
 using EssenceOfPose.Data;
 using EssenceOfPose.Figures;
@@ -28,17 +29,17 @@ internal static class SaliencyCommand
                 try { return SaliencyTarget.Parse(t); }
                 catch (FormatException e) { throw new FormatException($"--target {e.Message}", e); }
             }).ToArray();
-            var (net, info, source) = VerbSupport.LoadModel(r.GetValue(model)!);
-            using var _ = net;
+            using var net = VerbSupport.LoadModel(r.GetValue(model)!);
+            var outputs = net.Net.PoseOutputs;
             foreach (var t in targets)
-                if (t.PoseIndex is { } k && k >= net.PoseOutputs) throw new ArgumentException($"--target pose:{k}: pose_fc has {net.PoseOutputs} outputs (0 … {net.PoseOutputs - 1})");
+                if (t.PoseIndex is { } k && k >= outputs) throw new ArgumentException($"--target pose:{k}: pose_fc has {outputs} outputs (0 … {outputs - 1})");
             using var scope = torch.NewDisposeScope();
-            var pre = Preprocess.WithMean(info.Mean);
+            var pre = net.Preprocess;
             var a = InputImages.Load([r.GetValue(image)!], pre);
             var b = InputImages.Load([r.GetValue(partner)!], pre);
             var dir = r.GetValue(output)!.FullName;
             var report = PairSaliency.Run(net, a, b, targets, dir);
-            Console.WriteLine($"saliency of {a.Names[0]} ~ {b.Names[0]} under {source}");
+            Console.WriteLine($"saliency of {a.Names[0]} ~ {b.Names[0]} under {net.Source}");
             foreach (var x in report.Items)
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {x.Score}: S = {x.Value:G4}, p(match) {x.MatchProbability:F3}; peak |∂S/∂I| A {x.FirstPeak:G3}, B {x.SecondPeak:G3} -> {x.FirstOverlay}, {x.SecondOverlay}"));

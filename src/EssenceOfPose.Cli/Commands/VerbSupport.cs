@@ -26,7 +26,7 @@ internal static class VerbSupport
 
     public static Option<double?> LeakOption() => new("--leak")
     {
-        Description = $"backward slope through dead ReLUs (a surrogate gradient; losses and errors stay true); default the figures' {EssenceOfPose.Figures.FigurePresets.GradientLeak}, 0 for the true gradient",
+        Description = $"backward slope through dead ReLUs (a surrogate gradient; losses and errors stay true); default PoseNet's {InversionPreset.PoseNetGradientLeak}, 0 for the true gradient",
     };
 
     public static Option<string> DeviceOption() => new("--device")
@@ -38,37 +38,38 @@ internal static class VerbSupport
     public static Option<FileInfo?> JsonOption() => new("--json") { Description = "also write the numbers to this JSON file" };
 
     /// <summary>The shipped weights for "default", else the checkpoint at the path.</summary>
-    public static (SiameseNet Model, CheckpointInfo Info, string Source) LoadModel(string text)
+    public static PoseModel LoadModel(string text)
     {
-        if (text.Equals("default", StringComparison.OrdinalIgnoreCase))
-        {
-            var (model, info) = ShippedWeights.Load();
-            return (model, info, Path.Combine(ShippedWeights.RepositoryRoot(), ShippedWeights.Manifest().File));
-        }
+        if (text.Equals("default", StringComparison.OrdinalIgnoreCase)) return PoseModel.Shipped();
         if (Directory.Exists(text)) throw new ArgumentException($"--model {text}: is a folder; expected a checkpoint file (.safetensors) or 'default'");
         if (!File.Exists(text)) throw new FileNotFoundException($"--model {text}: no such checkpoint file (give a .safetensors path or 'default')", text);
-        var (net, meta) = Checkpoint.Load(text);
-        return (net, meta, Path.GetFullPath(text));
+        return PoseModel.Load(text);
     }
 
-    public static bool IsFull(string profile) => profile.ToLowerInvariant() switch
+    /// <summary>--profile, parsed by the one parser (<see cref="Profiles.Parse"/>).</summary>
+    public static Profile Profile(ParseResult r, Option<string> option)
     {
-        "quick" => false,
-        "full" => true,
-        _ => throw new ArgumentException($"--profile {profile}: expected quick or full"),
-    };
+        var text = r.GetValue(option)!;
+        try { return Profiles.Parse(text); }
+        catch (ArgumentException) { throw new ArgumentException($"--profile {text}: expected quick or full"); }
+    }
 
-    /// <summary>A named preset in its Quick or Full form, with --steps and --seed applied.</summary>
-    public static InversionPreset Preset(string name, string profile, int? steps, ulong? seed)
+    /// <summary>
+    /// A named preset in its Quick or Full form as PoseNet runs it (<see cref="InversionPreset.ForPoseNet"/>),
+    /// with --steps, --seed, --weight and --leak applied.
+    /// </summary>
+    public static InversionPreset Preset(string name, Profile profile, int? steps, ulong? seed, double? weight = null, double? leak = null)
     {
-        var full = IsFull(profile);
-        if (!PresetCatalog.TryGet(name, full, out var preset))
+        if (!PresetCatalog.TryGet(name, profile, out var preset))
             throw new ArgumentException($"--preset {name}: expected one of {string.Join(", ", PresetCatalog.Names)}");
+        preset = preset.ForPoseNet();
         if (steps is { } n)
         {
             if (n < 1) throw new ArgumentException($"--steps {n}: at least 1");
-            preset = preset is MahendranVedaldi m ? m with { Steps = n, SlowSteps = Math.Min(m.SlowSteps, Math.Max(n / 6, 1)) } : preset with { Steps = n };
+            preset = preset.WithSteps(n);
         }
+        if (weight is { } w) preset = preset.WithDataWeight(w);
+        if (leak is { } l) preset = preset.WithLeak(l);
         return seed is { } s ? preset with { Seed = s } : preset;
     }
 

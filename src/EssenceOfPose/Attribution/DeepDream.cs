@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using EssenceOfPose.Data;
 using EssenceOfPose.Models;
 
 namespace EssenceOfPose.Attribution;
@@ -30,17 +31,18 @@ namespace EssenceOfPose.Attribution;
 public static class DeepDream
 {
     /// <summary>
-    /// Dreams <paramref name="image"/> [N,3,H,W] (the model's input space: RGB 0–255 minus
-    /// <paramref name="mean"/>) at <paramref name="tap"/> of one tower of <paramref name="model"/>.
+    /// Dreams a batch [N,3,H,W] of the model's input space at <paramref name="tap"/> of one tower of
+    /// <paramref name="model"/>, clipping to the batch's valid pixel range.
     /// </summary>
-    public static DeepDreamResult Run(SiameseNet model, Tensor image, TapName tap, IReadOnlyList<double> mean, DeepDreamOptions options)
+    public static DeepDreamResult Run(SiameseNet model, ImageBatch images, TapName tap, DeepDreamOptions options)
     {
         options.Validate();
+        var image = images.Pixels;
         if (image.dim() != 4 || image.size(1) != 3) throw new ArgumentException($"images must be [N,3,H,W]; got [{string.Join(", ", image.shape)}]");
         var sizes = OctaveSizes(image.size(2), image.size(3), options.Octaves, options.OctaveScale);
         using var generator = new Generator(options.Seed);
         using var scope = torch.NewDisposeScope();
-        var (low, high) = PixelRange(mean, image.dtype);
+        var (low, high) = images.ValidRange.Tensors(image.dtype, image.device);
 
         // The original's octaves: each base a 1/scale resize of the previous one, finest first.
         var bases = new List<Tensor> { image.detach() };
@@ -131,15 +133,6 @@ public static class DeepDream
             sizes.Add(next);
         }
         return sizes;
-    }
-
-    /// <summary>The valid range of Caffe's input space per channel, [−mean, 255 − mean], as [1,3,1,1] tensors.</summary>
-    public static (Tensor Low, Tensor High) PixelRange(IReadOnlyList<double> mean, ScalarType dtype = ScalarType.Float32)
-    {
-        if (mean.Count != 3) throw new ArgumentException($"the channel mean has {mean.Count} values; expected 3 (R, G, B)");
-        var low = torch.tensor(mean.Select(m => -m).ToArray(), [1, 3, 1, 1]).to(dtype);
-        var high = torch.tensor(mean.Select(m => 255 - m).ToArray(), [1, 3, 1, 1]).to(dtype);
-        return (low, high);
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using EssenceOfPose.Data;
+
 namespace EssenceOfPose.Attribution;
 
 /// <summary>
@@ -6,23 +8,22 @@ namespace EssenceOfPose.Attribution;
 /// colour of the photograph does not compete with the colour of the map. Results are RGB
 /// tensors [N,3,H,W], float32, 0–255, ready for an image writer.
 /// </summary>
-public static class HeatOverlay
+internal static class HeatOverlay
 {
     /// <summary>
     /// The map laid over the image: out = (1 − a)·grey + a·heat with a = <paramref name="opacity"/>·m,
     /// so pixels the score ignores show the photograph and salient ones the heat colour.
-    /// <paramref name="images"/> [N,3,H,W] are in Caffe's input space (RGB 0–255 minus
-    /// <paramref name="mean"/>); grey is the Rec. 601 luma of the image with the mean added back.
+    /// Grey is the Rec. 601 luma of the image brought back to 0–255 by its batch's preprocessing.
     /// </summary>
-    public static Tensor Render(Tensor images, Tensor maps, IReadOnlyList<double> mean, double opacity = 0.7)
+    public static Tensor Render(ImageBatch batch, Tensor maps, double opacity = 0.7)
     {
+        var images = batch.Pixels;
         if (images.dim() != 4 || images.size(1) != 3) throw new ArgumentException($"images must be [N,3,H,W]; got [{string.Join(", ", images.shape)}]");
-        if (mean.Count != 3) throw new ArgumentException($"the channel mean has {mean.Count} values; expected 3 (R, G, B)");
         if (opacity is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(opacity), opacity, "opacity is in [0, 1]");
         CheckMaps(maps, images.size(0), images.size(2), images.size(3));
         using var scope = torch.NewDisposeScope();
         using var off = torch.no_grad();
-        var rgb = images.detach().to(ScalarType.Float32) + torch.tensor(mean.Select(v => (float)v).ToArray(), [1, 3, 1, 1]);
+        var rgb = batch.Preprocess.ToRgb(images.detach().to(ScalarType.Float32));
         var luma = torch.tensor([0.299f, 0.587f, 0.114f], [1, 3, 1, 1]);
         var grey = (rgb * luma).sum(1, keepdim: true).clamp(0, 255);
         var m = Normalised(maps).unsqueeze(1);

@@ -10,7 +10,7 @@ public sealed record GridColumn(string Header, IReadOnlyList<RgbImage> Images, I
 /// seeing it (original | from conv4 | from fc5; image | saliency; original | dream at each
 /// layer). Each cell is captioned with its column's header and, where given, its own note.
 /// </summary>
-public static class ComparisonGrid
+internal static class ComparisonGrid
 {
     public static ImageGrid Of(IReadOnlyList<GridColumn> columns, string? title = null, int scale = 1)
     {

@@ -1,7 +1,7 @@
 namespace EssenceOfPose.Display;
 
 /// <summary>The MIME types the suite's display types offer to notebook hosts.</summary>
-public static class MimeTypes
+internal static class MimeTypes
 {
     public const string PlainText = "text/plain";
     public const string Html = "text/html";

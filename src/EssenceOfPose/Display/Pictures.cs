@@ -1,25 +1,26 @@
 using EssenceOfPose.Data;
 using EssenceOfPose.Data.Images;
+using EssenceOfPose.Models;
 
 namespace EssenceOfPose.Display;
 
 /// <summary>
-/// Batches of image tensors as pictures for <see cref="ImageGrid"/>: network inputs and
-/// reconstructions (Caffe space, the mean added back), 0–255 RGB renderings such as heat maps,
-/// and images whose range means nothing by itself (unit visualisations, dreams' details),
+/// Batches of image tensors as pictures for <see cref="ImageGrid"/> that are not in a model's
+/// input space (those are <see cref="ImageBatch.Pictures"/>): 0–255 RGB renderings such as heat
+/// maps, and images whose range means nothing by itself (unit visualisations, dreams' details),
 /// stretched per image so that their structure shows.
 /// </summary>
 public static class Pictures
 {
-    /// <summary>A batch [N,3,H,W] (or one image [3,H,W]) in Caffe space as N pictures: mean added, rounded, clamped to 0–255.</summary>
-    public static IReadOnlyList<RgbImage> FromCaffe(Tensor images, IReadOnlyList<double> mean)
-    {
-        var preprocess = Preprocess.WithMean(mean);
-        return Split(images).Select(preprocess.Invert).ToArray();
-    }
+    /// <summary>
+    /// A batch in network space as pictures, given the channel mean by hand. Kept only for notebook
+    /// 01 (owned elsewhere, moving to <see cref="PoseModel"/>); everything else uses
+    /// <see cref="ImageBatch.Pictures"/> or <see cref="Preprocess.Pictures"/>.
+    /// </summary>
+    public static IReadOnlyList<RgbImage> FromCaffe(Tensor images, IReadOnlyList<double> mean) => Preprocess.WithMean(mean).Pictures(images);
 
     /// <summary>A batch [N,3,H,W] (or [3,H,W]) of 0–255 RGB values, such as <c>HeatOverlay</c> draws, as N pictures.</summary>
-    public static IReadOnlyList<RgbImage> FromRgb(Tensor images) => Split(images).Select(Preprocess.TensorToImage).ToArray();
+    public static IReadOnlyList<RgbImage> FromRgb(Tensor images) => Preprocess.Split(images).Select(Preprocess.TensorToImage).ToArray();
 
     /// <summary>
     /// Each image [3,H,W] of a batch stretched on its own so that its
@@ -31,7 +32,7 @@ public static class Pictures
     public static IReadOnlyList<RgbImage> Stretched(Tensor images, double clipPercent = 1)
     {
         if (clipPercent is < 0 or >= 50) throw new ArgumentOutOfRangeException(nameof(clipPercent), clipPercent, "clip 0 to under 50 percent at each end");
-        return Split(images).Select(x =>
+        return Preprocess.Split(images).Select(x =>
         {
             using var scope = torch.NewDisposeScope();
             var values = x.detach().to(torch.CPU).to(ScalarType.Float64).flatten().ToArray<double>();
@@ -41,13 +42,5 @@ public static class Pictures
             var span = high - low > 1e-12 ? high - low : 1;
             return Preprocess.TensorToImage((x.detach().to(torch.CPU).to(ScalarType.Float32) - low) * (255.0 / span));
         }).ToArray();
-    }
-
-    static IEnumerable<Tensor> Split(Tensor images)
-    {
-        if (images.dim() == 3) return [images];
-        if (images.dim() != 4 || images.size(1) != 3)
-            throw new ArgumentException($"expected images [N,3,H,W] or [3,H,W]; got [{string.Join(", ", images.shape)}]");
-        return Enumerable.Range(0, (int)images.size(0)).Select(i => images.select(0, i));
     }
 }

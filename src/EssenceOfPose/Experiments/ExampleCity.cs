@@ -13,8 +13,8 @@ namespace EssenceOfPose.Experiments;
 /// run; the folder is the caller's and is overwritten.
 /// <code>
 /// var city = ExampleCity.Render(SyntheticCityOptions.Quick with { Targets = 30, Seed = 7 }, folder);
-/// var images = ExampleCity.Batch(city.DistinctViews(4), Preprocess.WithMean(info.Mean));
-/// var (a, b) = ExampleCity.Batch(city.Pairs(3, 3).All.ToArray(), preprocess);
+/// var images = ExampleCity.Images(city.DistinctViews(4), model.Preprocess);
+/// var (a, b) = ExampleCity.Images(city.Pairs(3, 3).All.ToArray(), model.Preprocess);
 /// </code>
 /// </summary>
 public sealed class ExampleCity
@@ -39,9 +39,9 @@ public sealed class ExampleCity
     public IReadOnlyList<Target> Targets => Dataset.Targets;
 
     /// <summary>Renders the city into <paramref name="folder"/> (an earlier city there is replaced) and loads it.</summary>
-    public static ExampleCity Render(SyntheticCityOptions options, string folder, int maxDegreeOfParallelism = -1)
+    public static ExampleCity Render(SyntheticCityOptions options, string folder, int maxDegreeOfParallelism = -1, CancellationToken cancellation = default)
     {
-        var generation = SyntheticCityGenerator.Generate(options, folder, maxDegreeOfParallelism);
+        var generation = SyntheticCityGenerator.Generate(options, folder, maxDegreeOfParallelism, cancel: cancellation);
         return new ExampleCity(options, generation, StreetViewDataset.Load(generation.OutputDirectory));
     }
 
@@ -81,11 +81,21 @@ public sealed class ExampleCity
         return new PairSet(positives, PairSampler.Negatives(Targets, nonMatching, seed + 1));
     }
 
-    /// <summary>The views decoded and preprocessed into one batch [N,3,S,S] (S the preprocessing's input size).</summary>
+    /// <summary>The views decoded and preprocessed into one batch of images that know their preprocessing.</summary>
+    public static ImageBatch Images(IEnumerable<DatasetView> views, Preprocess preprocess) => new(Batch(views, preprocess), preprocess);
+
+    /// <summary>Both images of each pair as two batches, first and second.</summary>
+    public static (ImageBatch First, ImageBatch Second) Images(IReadOnlyList<ViewPair> pairs, Preprocess preprocess)
+    {
+        var (first, second) = Batch(pairs, preprocess);
+        return (new(first, preprocess), new(second, preprocess));
+    }
+
+    /// <summary>The views decoded and preprocessed into one tensor [N,3,S,S] (S the preprocessing's input size).</summary>
     public static Tensor Batch(IEnumerable<DatasetView> views, Preprocess preprocess) =>
         preprocess.Apply(views.Select(v => RgbImage.Decode(v.Image.ReadAllBytes(), v.Image.Description)));
 
-    /// <summary>Both images of each pair as two batches [N,3,S,S], first and second.</summary>
+    /// <summary>Both images of each pair as two tensors [N,3,S,S], first and second.</summary>
     public static (Tensor First, Tensor Second) Batch(IReadOnlyList<ViewPair> pairs, Preprocess preprocess)
     {
         if (pairs.Count == 0) throw new ArgumentException("no pairs", nameof(pairs));

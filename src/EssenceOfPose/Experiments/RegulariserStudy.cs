@@ -1,4 +1,5 @@
 using System.Globalization;
+using EssenceOfPose.Data;
 using EssenceOfPose.Display;
 using EssenceOfPose.Inversion;
 using EssenceOfPose.Metrics;
@@ -11,11 +12,16 @@ namespace EssenceOfPose.Experiments;
 /// draw: TV² is total variation with β = 2, TV¹ with β = 1), the differentiable prior added to
 /// the feature match (null: none), and the step-wise regularisers applied after every update
 /// (after the box constraint, which every arm keeps so that no arm can run off to infinity).
+/// An arm with a <see cref="Method"/> runs that whole preset instead (Yosinski et al.'s settings
+/// with their own solver), as the reference the priors are read against.
 /// </summary>
 public sealed record RegulariserVariant(string Label, Objective? Prior, IReadOnlyList<StepRegulariser> StepRegularisers)
 {
     /// <summary>The TV weight λ_V of an arm of a λ sweep (<see cref="RegulariserStudy.TvWeightSweep"/>); null for other arms.</summary>
     public double? TvWeight { get; init; }
+
+    /// <summary>A whole other method run in place of the study's solver (null: the study's solver with this arm's prior).</summary>
+    public InversionPreset? Method { get; init; }
 
     public override string ToString() => Label;
 }
@@ -66,34 +72,42 @@ public static class RegulariserStudy
 
     /// <summary>
     /// Arms of a λ_V sweep: the preset's α-norm and total variation (its β and isotropy), the TV
-    /// weight set to each of <paramref name="weights"/> (0 leaves TV out).
+    /// weight set to each of <paramref name="multiples"/> times the preset's λ_V (0 leaves TV out).
     /// </summary>
-    public static IReadOnlyList<RegulariserVariant> TvWeightSweep(MahendranVedaldi preset, IEnumerable<double> weights) =>
-        weights.Select(w =>
+    public static IReadOnlyList<RegulariserVariant> TvWeightSweep(MahendranVedaldi preset, IEnumerable<double> multiples) =>
+        multiples.Select(k =>
         {
-            if (!(w >= 0) || double.IsInfinity(w)) throw new ArgumentOutOfRangeException(nameof(weights), w, "a TV weight is finite and 0 or more");
+            if (!(k >= 0) || double.IsInfinity(k)) throw new ArgumentOutOfRangeException(nameof(multiples), k, "a TV weight is finite and 0 or more");
+            var w = k * preset.LambdaBeta;
             var alpha = preset.LambdaAlpha * Regularisers.AlphaNorm(preset.Alpha);
             var prior = w == 0 ? alpha : alpha + w * Regularisers.TotalVariation(preset.Beta, preset.IsotropicTv);
-            return new RegulariserVariant(Invariant($"TV weight {w:G3}"), prior, []) { TvWeight = w };
+            return new RegulariserVariant(Invariant($"TV weight x{k:G3}"), prior, []) { TvWeight = w };
         }).ToArray();
 
+    /// <summary>Arms that run whole other methods (each with its own solver, start and schedule), labelled by their captions.</summary>
+    public static IReadOnlyList<RegulariserVariant> Methods(IEnumerable<InversionPreset> presets) =>
+        presets.Select(p => new RegulariserVariant(p.Caption, null, []) { Method = p }).ToArray();
+
     /// <summary>
-    /// Inverts the codes of <paramref name="images"/> [N,3,S,S] at <paramref name="tap"/> once per
-    /// arm, each with the same seed (so the same start noise and jitter), the preset's plan with
-    /// its regularisers replaced by the arm's.
+    /// Inverts the codes of <paramref name="images"/> at <paramref name="tap"/> once per arm, each
+    /// with the same seed (so the same start noise and jitter), the preset's plan with its
+    /// regularisers replaced by the arm's (or the arm's own method).
     /// </summary>
-    public static RegulariserStudyResult Run(SiameseNet model, Tensor images, TapName tap, MahendranVedaldi preset, IReadOnlyList<RegulariserVariant> variants,
-        IProgress<string>? progress = null)
+    public static RegulariserStudyResult Run(PoseModel model, ImageBatch images, TapName tap, MahendranVedaldi preset, IReadOnlyList<RegulariserVariant> variants,
+        IProgress<RenderProgress>? progress = null, CancellationToken cancellation = default)
     {
         if (variants.Count == 0) throw new ArgumentException("no arms to run", nameof(variants));
-        var size = (int)images.size(2);
+        var size = (int)images.Pixels.size(2);
         Tensor codes;
-        using (torch.no_grad()) codes = model.Tap(images, tap);
+        using (torch.no_grad()) codes = model.Net.Tap(images.Pixels, tap);
         var arms = new List<RegulariserArm>();
         foreach (var v in variants)
         {
-            progress?.Report(v.Label);
-            var result = Inverter.InvertCodes(model, codes, tap, size, preset, (request, plan) => Replace(plan, request, preset, v));
+            cancellation.ThrowIfCancellationRequested();
+            var result = v.Method is { } method
+                ? Inverter.InvertCodes(model.Net, codes, tap, size, method, adjust: null, progress: progress, cancellation: cancellation, validRange: images.ValidRange)
+                : Inverter.InvertCodes(model.Net, codes, tap, size, preset, (request, plan) => Replace(plan, request, preset, v), progress: progress,
+                    cancellation: cancellation, validRange: images.ValidRange);
             arms.Add(new RegulariserArm(v, result));
         }
         return new RegulariserStudyResult(images, tap, arms);
@@ -110,70 +124,4 @@ public static class RegulariserStudy
     }
 
     static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
-}
-
-/// <summary>A study's images, tap and arms, with the figures a notebook shows of them.</summary>
-public sealed record RegulariserStudyResult(Tensor Originals, TapName Tap, IReadOnlyList<RegulariserArm> Arms)
-{
-    /// <summary>
-    /// One row per arm: its objective and step regularisers, the mean normalised feature error
-    /// ‖Φ(x) − Φ₀‖/‖Φ₀‖ at the tap, and the mean SSIM and PSNR of the reconstruction against the
-    /// original (how photograph-like it is, which the code itself does not ask for).
-    /// </summary>
-    public MetricTable Table(IReadOnlyList<double> mean)
-    {
-        var table = new MetricTable("arm", "objective", "step regularisers", "feature error", "SSIM", "PSNR (dB)", "seconds")
-        {
-            Title = $"Inverting {Tap} of {Originals.size(0)} images, one arm per regulariser",
-        }.WithFormat("feature error", "F3").WithFormat("SSIM", "F3").WithFormat("PSNR (dB)", "F1").WithFormat("seconds", "F1");
-        using var scope = torch.NewDisposeScope();
-        var reference = ImageQuality.FromCaffe(Originals, mean);
-        foreach (var arm in Arms)
-        {
-            var r = arm.Result;
-            var test = ImageQuality.FromCaffe(r.Images, mean);
-            var steps = r.Options.Phases.SelectMany(p => p.StepRegularisers).Select(s => s.Name).Distinct();
-            table.AddRow(arm.Variant.Label, r.Options.Objective, string.Join(", ", steps), r.MeanFeatureError,
-                ImageQuality.Ssim(reference, test).Average(), ImageQuality.Psnr(reference, test).Average(), r.Elapsed.TotalSeconds);
-        }
-        return table;
-    }
-
-    /// <summary>The originals in the first column, then one column per arm; each cell captioned with the arm and its feature error.</summary>
-    public ImageGrid Grid(IReadOnlyList<double> mean, int scale = 1)
-    {
-        var originals = Pictures.FromCaffe(Originals, mean);
-        var columns = Arms.Select(a => Pictures.FromCaffe(a.Result.Images, mean)).ToArray();
-        var images = new List<Data.Images.RgbImage>();
-        var captions = new List<string>();
-        for (var i = 0; i < originals.Count; i++)
-        {
-            images.Add(originals[i]);
-            captions.Add("original");
-            for (var a = 0; a < Arms.Count; a++)
-            {
-                images.Add(columns[a][i]);
-                captions.Add(FormattableString.Invariant($"{Arms[a].Variant.Label}\nerror {Arms[a].Result.PerImage[i].FeatureError:F2}"));
-            }
-        }
-        return new ImageGrid(images, captions, Arms.Count + 1) { Scale = scale, Title = $"{Tap} inverted under each regulariser" };
-    }
-
-    /// <summary>Feature error and SSIM against the TV weight, for the arms of a λ_V sweep (a logarithmic axis; λ_V = 0 is drawn at the left end).</summary>
-    public PlotlyChart SweepChart(IReadOnlyList<double> mean)
-    {
-        var swept = Arms.Where(a => a.Variant.TvWeight is not null).ToArray();
-        if (swept.Length == 0) throw new InvalidOperationException("no arm of this study is a TV-weight sweep arm");
-        var positive = swept.Where(a => a.Variant.TvWeight > 0).Select(a => a.Variant.TvWeight!.Value).DefaultIfEmpty(1).Min();
-        var x = swept.Select(a => a.Variant.TvWeight > 0 ? a.Variant.TvWeight!.Value : positive / 10).ToArray();
-        using var scope = torch.NewDisposeScope();
-        var reference = ImageQuality.FromCaffe(Originals, mean);
-        var ssim = swept.Select(a => ImageQuality.Ssim(reference, ImageQuality.FromCaffe(a.Result.Images, mean)).Average()).ToArray();
-        var error = Chart.Line(x, swept.Select(a => a.Result.MeanFeatureError), $"feature error at {Tap}");
-        var similarity = Chart.Line(x, ssim, "SSIM to the original");
-        return Chart.Combine(error, similarity)
-            .WithTitle($"Sweeping the TV weight λ_V when inverting {Tap}")
-            .WithAxisTitles(null, "feature error ‖Φ(x)−Φ₀‖/‖Φ₀‖  ·  SSIM")
-            .WithLayout("xaxis", new System.Text.Json.Nodes.JsonObject { ["type"] = "log", ["title"] = new System.Text.Json.Nodes.JsonObject { ["text"] = "λ_V (log scale; the leftmost point is λ_V = 0)" } });
-    }
 }

@@ -26,13 +26,36 @@ public static class UnitRanking
         return perUnit.to(ScalarType.Float64).ToArray<double>();
     }
 
-    /// <summary>The <paramref name="count"/> units with the highest mean activation, highest first (ties by index).</summary>
-    public static IReadOnlyList<int> MostActive(SiameseNet model, Tensor images, TapName tap, int count)
+    /// <summary>
+    /// The <paramref name="count"/> units of <paramref name="tap"/> with the largest mean
+    /// activation over <paramref name="images"/>, highest first (ties by index): in a trained ReLU
+    /// net many units never fire, and their images would show only the prior. A convolutional
+    /// channel is scored at the position where its mean activation peaks (PoseNet's conv4 is so
+    /// sparse that at the blob's centre most channels are silent), and that position is the unit;
+    /// <paramref name="renderAt"/> (e.g. "fc5:pre") names the tap the units are then rendered at.
+    /// </summary>
+    public static IReadOnlyList<NeuronUnit> MostActive(SiameseNet model, Tensor images, TapName tap, int count, TapName? renderAt = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        var mean = MeanActivation(model, images, tap);
-        if (count > mean.Length) throw new ArgumentOutOfRangeException(nameof(count), count, $"{tap} has {mean.Length} units");
-        return Enumerable.Range(0, mean.Length).OrderByDescending(i => mean[i]).ThenBy(i => i).Take(count).ToArray();
+        float[] mean;
+        long[] shape;
+        using (torch.NewDisposeScope())
+        using (torch.no_grad())
+        {
+            var a = model.Tap(images, tap);
+            shape = a.shape;
+            mean = a.mean([0L]).to(ScalarType.Float32).contiguous().ToArray<float>();
+        }
+        var channels = (int)shape[1];
+        if (count > channels) throw new ArgumentOutOfRangeException(nameof(count), count, $"{tap} has {channels} units");
+        var area = shape.Length == 4 ? (int)(shape[2] * shape[3]) : 1;
+        // The best position of each channel (the first on ties: for a silent channel, the top-left).
+        var best = Enumerable.Range(0, channels).Select(c => Enumerable.Range(0, area).MaxBy(k => (mean[c * area + k], -k))).ToArray();
+        var chosen = Enumerable.Range(0, channels).OrderByDescending(c => mean[c * area + best[c]]).ThenBy(c => c).Take(count).ToArray();
+        var at = renderAt ?? tap;
+        if (shape.Length != 4) return chosen.Select(c => NeuronUnit.Fc(at, c)).ToArray();
+        var width = (int)shape[3];
+        return chosen.Select(c => NeuronUnit.Conv(at, c, best[c] / width, best[c] % width)).ToArray();
     }
 
     /// <summary>The activation of <paramref name="unit"/> on each image (at its position, for a convolutional unit).</summary>

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json.Serialization;
+using EssenceOfPose.Experiments;
 using EssenceOfPose.Attribution;
 using EssenceOfPose.Data;
 using EssenceOfPose.Data.Images;
@@ -18,48 +18,31 @@ public sealed record DreamSheetReport(IReadOnlyList<string> Images, IReadOnlyLis
 }
 
 /// <summary>
-/// DeepDream (google/deepdream, via <see cref="DeepDream.Run"/>) of a batch at several taps: per
-/// tap and image a PNG, and one grid with a row per image — the original, then its dream at each
-/// tap — plus <c>options.json</c> and <c>result.json</c>.
+/// Figure (e), written: <see cref="Dreams"/> of a batch at several taps — the experiment notebook
+/// 05 shows — per tap and image a PNG, the grid with a row per image (the original, then its
+/// dream at each tap), <c>options.json</c> and <c>result.json</c>.
 /// </summary>
 public static class DreamSheet
 {
-    public static DreamSheetReport Run(SiameseNet model, InputImages images, IReadOnlyList<TapName> taps, DeepDreamOptions options, string outDir, string fileName = "dream.png")
+    public static DreamSheetReport Run(PoseModel model, InputImages images, IReadOnlyList<TapName> taps, DeepDreamOptions options, string outDir, string fileName = "dream.png")
     {
         if (taps.Count == 0) throw new ArgumentException("no tap to dream at");
-        foreach (var t in taps) TapCheck.Require(model, t);
+        foreach (var t in taps) TapCheck.Require(model.Net, t);
         Directory.CreateDirectory(outDir);
-        var dreams = new RgbImage[taps.Count][];
         var items = new List<DreamItem>();
+        using var scope = torch.NewDisposeScope();
+        var dreams = Dreams.Run(model, images.Images, taps, options);
         for (var k = 0; k < taps.Count; k++)
         {
-            using var scope = torch.NewDisposeScope();
-            var clock = Stopwatch.StartNew();
-            var result = DeepDream.Run(model, images.Batch, taps[k], images.Preprocess.Mean, options);
-            dreams[k] = Enumerable.Range(0, images.Count).Select(i => images.Preprocess.Invert(result.Image.select(0, i))).ToArray();
-            var files = Enumerable.Range(0, images.Count).Select(i => $"dream-{taps[k].ToString().Replace(':', '-')}-{i:D2}.png").ToArray();
-            for (var i = 0; i < images.Count; i++) dreams[k][i].SavePng(Path.Combine(outDir, files[i]));
-            var objective = result.Objective;
-            items.Add(new DreamItem(taps[k].ToString(), files, objective.Count > 0 ? objective[0] : double.NaN,
-                objective.Count > 0 ? objective[^1] : double.NaN, result.Octaves, clock.Elapsed.TotalSeconds));
+            var dream = dreams.Dreams[k];
+            var pictures = dreams.Images(dream).Pictures();
+            var files = Enumerable.Range(0, images.Count).Select(i => $"dream-{dream.Tap.ToString().Replace(':', '-')}-{i:D2}.png").ToArray();
+            for (var i = 0; i < images.Count; i++) pictures[i].SavePng(Path.Combine(outDir, files[i]));
+            var objective = dream.Objective;
+            items.Add(new DreamItem(dream.Tap.ToString(), files, objective.Count > 0 ? objective[0] : double.NaN,
+                objective.Count > 0 ? objective[^1] : double.NaN, dream.Octaves, dreams.Seconds[k]));
         }
-        var cells = new List<RgbImage>();
-        var captions = new List<string>();
-        for (var i = 0; i < images.Count; i++)
-        {
-            cells.Add(images.Display(i));
-            captions.Add(ImageInversion.Short(images.Names[i]));
-            for (var k = 0; k < taps.Count; k++)
-            {
-                cells.Add(dreams[k][i]);
-                captions.Add($"DeepDream at {taps[k]}");
-            }
-        }
-        var grid = new ImageGrid(cells, captions, columns: taps.Count + 1)
-        {
-            Scale = 2,
-            Title = $"DeepDream: {options.Octaves} octaves × {options.IterationsPerOctave} steps, step {options.StepSize}",
-        };
+        var grid = dreams.Grid(names: images.Names.Select(ImageInversion.Short).ToArray());
         grid.Save(Path.Combine(outDir, fileName));
         var report = new DreamSheetReport(images.Names, items, options, fileName) { Grid = grid };
         FigureJson.Write(Path.Combine(outDir, "options.json"), options);

@@ -12,7 +12,7 @@ namespace EssenceOfPose.Figures;
 /// URIs, no script, nothing fetched), a section per figure with what it shows and which settings
 /// and weights made it, the metrics tables and the bars.
 /// </summary>
-public static class FiguresPage
+internal static class FiguresPage
 {
     /// <summary>Section ids, in page order: settings, a–f, bars.</summary>
     public static IReadOnlyList<string> SectionIds { get; } = ["settings", "reconstructions", "regularisers", "neurons", "saliency", "deepdream", "metrics", "bars"];
@@ -29,7 +29,7 @@ public static class FiguresPage
             .Append("caption{font-weight:bold;text-align:left;padding:4px 0}.note{color:#444}</style></head><body>\n");
         html.Append("<h1>The Essence of Pose: what PoseNet's codes keep</h1>\n<p class=\"note\">")
             .Append(E($"Weights {r.Model.Source} (sha256 {Short(r.Model.Sha256)}, {r.Model.Architecture}, {r.Model.LabelKind} labels; trained by: {(r.Model.TrainedBy is { Length: > 0 } trainedBy ? trainedBy : "not recorded")}). "))
-            .Append(E($"Profile {o.Profile}; {b.Images} held-out images from a synthetic city rendered with seed {o.City.Seed} (the shipped weights were trained on seeds 1 and 3), {o.City.ImageSize} px, in {r.TestCity}. "))
+            .Append(E($"Profile {o.Profile.Name()}; {b.Images} held-out images from a synthetic city rendered with seed {o.City.Seed} (the shipped weights were trained on seeds 1 and 3), {o.City.ImageSize} px, in {r.TestCity}. "))
             .Append(E(F($"Run on {r.Machine} in {r.Seconds:F0} s.")))
             .Append("</p>\n");
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using EssenceOfPose.Experiments;
 using EssenceOfPose.Data.Images;
 using EssenceOfPose.Display;
 using EssenceOfPose.Inversion;
@@ -41,19 +42,25 @@ public sealed record ImageInversionReport(string Tap, string Preset, double? Obj
 /// </summary>
 public static class ImageInversion
 {
-    public static ImageInversionReport Run(SiameseNet model, CheckpointInfo info, InputImages targets, InputImages? partners, TapName tap,
+    public static ImageInversionReport Run(PoseModel model, InputImages targets, InputImages? partners, TapName tap,
         InversionPreset preset, string outDir, IProgress<RenderProgress>? progress = null, CancellationToken cancellation = default)
     {
-        TapCheck.Require(model, tap);
-        if (partners is not null && partners.Count != targets.Count)
-            throw new ArgumentException($"{targets.Count} images but {partners.Count} partners; give one partner per image, in the same order");
-        if (preset.SnapshotSteps.Count == 0) preset = preset with { SnapshotSteps = Quarters(preset.Steps) };
-
+        TapCheck.Require(model.Net, tap);
         using var scope = torch.NewDisposeScope();
-        var device = model.parameters().First().device;
-        var batch = targets.Batch.to(device);
-        var result = Inverter.Invert(model, batch, tap, preset, progress: progress, cancellation: cancellation);
-        var scores = ReconstructionScores.Measure(model, info, batch, result.Images, partners?.Batch.to(device));
+        var reconstruction = Reconstructions.Run(model, targets.Images, partners?.Images, [tap], WithSnapshots(preset), progress, cancellation).Taps[0];
+        var report = Write(reconstruction, targets, partners, outDir);
+        scope.MoveToOuter(reconstruction.Inversion.Images);
+        return report;
+    }
+
+    /// <summary>The preset with snapshots at 0, ¼, ½, ¾ and all of its main phase, unless it names its own.</summary>
+    public static InversionPreset WithSnapshots(InversionPreset preset) =>
+        preset.SnapshotSteps.Count == 0 ? preset with { SnapshotSteps = Quarters(preset.Steps) } : preset;
+
+    /// <summary>Writes one tap's reconstruction of <paramref name="targets"/> (see the type's summary) and returns its report.</summary>
+    public static ImageInversionReport Write(TapReconstruction reconstruction, InputImages targets, InputImages? partners, string outDir)
+    {
+        var (result, scores, tap, preset) = (reconstruction.Inversion, reconstruction.Scores, reconstruction.Tap, reconstruction.Inversion.Options.Preset);
         var originals = Enumerable.Range(0, targets.Count).Select(targets.Display).ToArray();
         var reconstructed = result.PerImage.Select(p => targets.Preprocess.Invert(p.Image)).ToArray();
         Directory.CreateDirectory(outDir);
@@ -74,7 +81,7 @@ public static class ImageInversion
         }
 
         var seconds = result.Elapsed.TotalSeconds;
-        var report = new ImageInversionReport(tap.ToString(), preset.Name, FigurePresets.Weight(preset), FigurePresets.Describe(preset), result.Render.Steps,
+        var report = new ImageInversionReport(tap.ToString(), preset.Name, preset.DataWeight, preset.Describe(), result.Render.Steps,
             images, images.Average(x => x.StartFeatureError), images.Average(x => x.FeatureError), images.Average(x => x.Psnr), images.Average(x => x.Ssim),
             scores.Agreement is { } a ? AgreementSummary.Of(a) : null, seconds, seconds / targets.Count, FigureJson.Node(result.Options.ToJson()))
         {
@@ -86,29 +93,19 @@ public static class ImageInversion
         FigureJson.WriteText(Path.Combine(outDir, "loss.plotly.json"), LossChart(result, targets.Names, tap).ToJson() + "\n");
         FigureJson.WriteText(Path.Combine(outDir, "options.json"), result.Options.ToJson() + "\n");
         FigureJson.Write(Path.Combine(outDir, "result.json"), report);
-        scope.MoveToOuter(result.Images);
         return report;
     }
 
-    /// <summary>Originals beside reconstructions, captioned with the feature error, PSNR and SSIM.</summary>
-    public static ImageGrid Grid(ImageInversionReport r)
-    {
-        var cells = new List<RgbImage>();
-        var captions = new List<string>();
-        for (var i = 0; i < r.Images.Count; i++)
-        {
-            var x = r.Images[i];
-            cells.Add(r.Originals[i]);
-            captions.Add(Short(x.Name));
-            cells.Add(r.ReconstructedImages[i]);
-            captions.Add(Caption(r.Tap, x));
-        }
-        return new ImageGrid(cells, captions, columns: Math.Min(8, 2 * r.Images.Count)) { Scale = 2, Title = $"{r.Preset} ({r.Weight}) at {r.Tap}: original | reconstruction" };
-    }
+    /// <summary>Originals beside reconstructions (a row per image), captioned with the feature error, PSNR and SSIM.</summary>
+    public static ImageGrid Grid(ImageInversionReport r) => ComparisonGrid.Of(
+    [
+        new GridColumn("original", r.Originals, r.Images.Select(x => Short(x.Name)).ToArray()),
+        new GridColumn(r.Tap, r.ReconstructedImages, r.Images.Select(Caption).ToArray()),
+    ], $"{r.Preset} ({r.Weight}) at {r.Tap}: original | reconstruction", scale: 2);
 
-    /// <summary>"fc5: err 0.12 (from 0.98)\nPSNR 14.1 dB, SSIM 0.31".</summary>
-    public static string Caption(string tap, InvertedImageReport x) => string.Create(CultureInfo.InvariantCulture,
-        $"{tap}: err {x.FeatureError:F3} (from {x.StartFeatureError:F2})\nPSNR {x.Psnr:F1} dB, SSIM {x.Ssim:F2}");
+    /// <summary>"err 0.12 (from 0.98)\nPSNR 14.1 dB, SSIM 0.31".</summary>
+    public static string Caption(InvertedImageReport x) => string.Create(CultureInfo.InvariantCulture,
+        $"err {x.FeatureError:F3} (from {x.StartFeatureError:F2})\nPSNR {x.Psnr:F1} dB, SSIM {x.Ssim:F2}");
 
     /// <summary>A file stem short enough for a caption.</summary>
     public static string Short(string name) => name.Length <= 24 ? name : name[..10] + "…" + name[^12..];

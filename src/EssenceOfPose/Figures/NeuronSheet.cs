@@ -23,13 +23,13 @@ public sealed record NeuronSheetReport(string Preset, int Steps, IReadOnlyList<s
 /// </summary>
 public static class NeuronSheet
 {
-    public static NeuronSheetReport Run(SiameseNet model, Preprocess preprocess, IReadOnlyList<NeuronUnit> units, InversionPreset preset,
+    public static NeuronSheetReport Run(PoseModel model, IReadOnlyList<NeuronUnit> units, InversionPreset preset,
         string outDir, string fileName = "neurons.png", IProgress<RenderProgress>? progress = null, CancellationToken cancellation = default)
     {
-        foreach (var t in units.Select(u => u.Tap).Distinct()) TapCheck.Require(model, t);
+        foreach (var t in units.Select(u => u.Tap).Distinct()) TapCheck.Require(model.Net, t);
         using var scope = torch.NewDisposeScope();
         var set = NeuronImages.Render(model, units, preset, progress: progress, cancellation: cancellation);
-        var images = Enumerable.Range(0, units.Count).Select(i => preprocess.Invert(set.Images.select(0, i))).ToArray();
+        var images = Enumerable.Range(0, units.Count).Select(i => model.Preprocess.Invert(set.Images.select(0, i))).ToArray();
         var captions = set.Names.Select((n, i) => string.Create(CultureInfo.InvariantCulture, $"{n}\na = {set.Activations[i]:G3}")).ToArray();
         var grid = new ImageGrid(images, captions, columns: Math.Min(8, units.Count))
         {

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using EssenceOfPose.Attribution;
-using EssenceOfPose.Data;
-using EssenceOfPose.Data.Images;
 using EssenceOfPose.Display;
+using EssenceOfPose.Experiments;
 using EssenceOfPose.Models;
 
 namespace EssenceOfPose.Figures;
@@ -19,63 +18,49 @@ public sealed record PairSaliencyReport(IReadOnlyList<PairSaliencyItem> Items, s
 }
 
 /// <summary>
-/// Saliency of pair scores (Simonyan et al., 2014, via <see cref="Saliency.ForPair"/>) laid over
-/// both images of each pair (<see cref="HeatOverlay"/>): per pair and score the overlays of the
-/// first and the second image as PNGs, and one grid with rows A | B | saliency on A | saliency on B.
+/// Figure (d), written: <see cref="SaliencyMaps"/> of each score on both images of each pair — the
+/// same experiment and four-column grid notebook 04 shows — as overlay PNGs per pair and score,
+/// one grid with the scores' rows one after another, and <c>result.json</c>.
 /// </summary>
 public static class PairSaliency
 {
-    public static PairSaliencyReport Run(SiameseNet model, InputImages first, InputImages second, IReadOnlyList<SaliencyTarget> targets,
+    public static PairSaliencyReport Run(PoseModel model, InputImages first, InputImages second, IReadOnlyList<SaliencyTarget> targets,
         string outDir, string fileName = "saliency.png")
     {
-        if (first.Count != second.Count) throw new ArgumentException($"{first.Count} first images but {second.Count} second images");
         if (targets.Count == 0) throw new ArgumentException("no saliency target given");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         using var scope = torch.NewDisposeScope();
         Directory.CreateDirectory(outDir);
-        var mean = first.Preprocess.Mean;
-        double[] match;
-        using (torch.no_grad())
-        {
-            var (_, logits) = model.forward(first.Batch, second.Batch);
-            match = F.softmax(logits.to(ScalarType.Float64), 1).select(1, 1).contiguous().ToArray<double>();
-        }
         var items = new List<PairSaliencyItem>();
-        var cells = new List<RgbImage>();
-        var captions = new List<string>();
+        var columns = new List<IReadOnlyList<GridColumn>>();
         foreach (var target in targets)
         {
             using var inner = torch.NewDisposeScope();
-            using var result = Saliency.ForPair(model, first.Batch, second.Batch, target);
-            var overlayA = HeatOverlay.Render(first.Batch, result.First, mean);
-            var overlayB = HeatOverlay.Render(second.Batch, result.Second, mean);
+            var s = SaliencyMaps.Run(model, first.Images, second.Images, target);
+            var (overlayA, overlayB) = s.Overlays();
             var slug = target.ToString().Replace(':', '-');
             for (var i = 0; i < first.Count; i++)
             {
-                var a = Preprocess.TensorToImage(overlayA.select(0, i));
-                var b = Preprocess.TensorToImage(overlayB.select(0, i));
                 var fa = $"pair{i:D2}-{slug}-first.png";
                 var fb = $"pair{i:D2}-{slug}-second.png";
-                a.SavePng(Path.Combine(outDir, fa));
-                b.SavePng(Path.Combine(outDir, fb));
-                var (peakA, meanA) = Stats(result.First.select(0, i));
-                var (peakB, meanB) = Stats(result.Second.select(0, i));
-                items.Add(new PairSaliencyItem(i, first.Names[i], second.Names[i], target.ToString(), target.Name, result.Scores[i], match[i], fa, fb, peakA, peakB, meanA, meanB));
-                cells.AddRange([first.Display(i), second.Display(i), a, b]);
-                var label = Label(target);
-                captions.AddRange([ImageInversion.Short(first.Names[i]), ImageInversion.Short(second.Names[i]),
-                    string.Create(CultureInfo.InvariantCulture, $"{label} on A\nS = {result.Scores[i]:G3}, p(match) {match[i]:F2}"), $"{label} on B"]);
+                overlayA[i].SavePng(Path.Combine(outDir, fa));
+                overlayB[i].SavePng(Path.Combine(outDir, fb));
+                var (peakA, meanA) = Stats(s.Maps.First.select(0, i));
+                var (peakB, meanB) = Stats(s.Maps.Second.select(0, i));
+                items.Add(new PairSaliencyItem(i, first.Names[i], second.Names[i], target.ToString(), target.Name, s.Maps.Scores[i], s.MatchProbability[i], fa, fb, peakA, peakB, meanA, meanB));
             }
+            columns.Add(s.Columns(Enumerable.Range(0, first.Count)
+                .Select(i => string.Create(CultureInfo.InvariantCulture, $"{s.Label}: S = {s.Maps.Scores[i]:G3}, p(match) {s.MatchProbability[i]:F2}")).ToArray()));
         }
-        var grid = new ImageGrid(cells, captions, columns: 4) { Scale = 2, Title = "saliency max_c |dS/dI|: A | B | on A | on B" };
+        // The scores' rows one after another: each column is that column of every score.
+        var stacked = Enumerable.Range(0, columns[0].Count).Select(c => new GridColumn(columns[0][c].Header,
+            columns.SelectMany(k => k[c].Images).ToArray(), columns[0][c].Notes is null ? null : columns.SelectMany(k => k[c].Notes!).ToArray())).ToArray();
+        var grid = ComparisonGrid.Of(stacked, "saliency max_c |dS/dI|: A | on A | B | on B", scale: 2);
         grid.Save(Path.Combine(outDir, fileName));
         var report = new PairSaliencyReport(items, fileName, clock.Elapsed.TotalSeconds) { Grid = grid };
         FigureJson.Write(Path.Combine(outDir, "result.json"), report);
         return report;
     }
-
-    /// <summary>The score in the captions' Latin-1 font (the target's own name uses U+2212).</summary>
-    static string Label(SaliencyTarget target) => target.PoseIndex is { } k ? $"pose_fc[{k}]" : "ptch_fc[1]-ptch_fc[0]";
 
     static (double Peak, double Mean) Stats(Tensor map)
     {

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using EssenceOfPose.Attribution;
-using EssenceOfPose.Data;
+using EssenceOfPose.Experiments;
 using EssenceOfPose.Inversion;
 using EssenceOfPose.Models;
 
@@ -22,18 +22,18 @@ public static class PosterFigures
     public const string FigureA = "figure-a-reconstructions.png", FigureB = "figure-b-regularisers.png", FigureC = "figure-c-neurons.png",
         FigureD = "figure-d-saliency.png", FigureE = "figure-e-deepdream.png";
 
-    public static PosterFiguresReport Run(SiameseNet model, CheckpointInfo info, string modelSource, PosterFiguresOptions options, string outDir,
+    public static PosterFiguresReport Run(PoseModel model, PosterFiguresOptions options, string outDir,
         IProgress<FiguresProgress>? progress = null, CancellationToken cancellation = default)
     {
         options.Validate();
         if (options.Reconstruction is not MahendranVedaldi given)
             throw new ArgumentException($"PosterFiguresOptions.Reconstruction must be Mahendran–Vedaldi (the comparison varies its priors); got {options.Reconstruction.Name}");
         var mv = given with { GradientLeak = options.GradientLeak };
-        var layers = options.Layers.Select(l => TapCheck.Require(model, l)).ToArray();
-        var regulariserTap = TapCheck.Require(model, options.RegulariserLayer);
-        var neuronTap = TapCheck.Require(model, options.NeuronLayer);
-        var channelTap = TapCheck.Require(model, options.NeuronConvLayer);
-        var dreamTaps = options.DreamLayers.Select(l => TapCheck.Require(model, l)).ToArray();
+        var layers = options.Layers.Select(model.Tap).ToArray();
+        var regulariserTap = model.Tap(options.RegulariserLayer);
+        var neuronTap = model.Tap(options.NeuronLayer);
+        var channelTap = model.Tap(options.NeuronConvLayer);
+        var dreamTaps = options.DreamLayers.Select(model.Tap).ToArray();
         var saliencyTargets = options.SaliencyTargets.Select(SaliencyTarget.Parse).ToArray();
 
         var clock = Stopwatch.StartNew();
@@ -41,7 +41,6 @@ public static class PosterFigures
         var dir = Path.GetFullPath(outDir);
         Directory.CreateDirectory(dir);
         FigureJson.Write(Path.Combine(dir, "options.json"), options);
-        var mean = info.Mean;
         using var scope = torch.NewDisposeScope();
 
         T Section<T>(string name, Func<IProgress<RenderProgress>, T> body)
@@ -56,30 +55,30 @@ public static class PosterFigures
         }
 
         var set = Section("held-out images", _ =>
-            HeldOutSet.Prepare(options.City, options.Images, options.OtherImageSeed, Path.Combine(dir, "test-city"), Preprocess.WithMean(mean), model, layers, cancellation));
+            HeldOutSet.Prepare(options.City, options.Images, options.OtherImageSeed, Path.Combine(dir, "test-city"), model, layers, cancellation));
 
         var recon = Section("reconstructions", p =>
         {
-            var r = ReconstructionFigure.Run(model, info, set, layers, mv, Path.Combine(dir, "reconstruction"), p, cancellation);
-            ReconstructionFigure.Grid(r, $"original | reconstruction at {string.Join(" | ", options.Layers)} ({mv.Name}, {FigurePresets.Describe(mv)}, {mv.Steps}+{mv.SlowSteps} steps)")
+            var r = ReconstructionFigure.Run(model, set, layers, mv, Path.Combine(dir, "reconstruction"), p, cancellation);
+            ReconstructionFigure.Grid(r, $"original | reconstruction at {string.Join(" | ", options.Layers)} ({mv.Name}, {mv.Describe()}, {mv.Steps}+{mv.SlowSteps} steps)")
                 .Save(Path.Combine(dir, FigureA));
             return r;
         });
 
         var regularisers = Section("regularisers", p =>
         {
-            var settings = RegulariserComparison.Settings(mv, options.TvSweep, options.YosinskiSettings, mean, options.GradientLeak);
-            var (cells, grid) = RegulariserComparison.Run(model, info, set.Targets.Take(options.RegulariserImages), regulariserTap, settings,
-                Path.Combine(dir, "regularisers"), p, cancellation);
-            grid.Save(Path.Combine(dir, FigureB));
+            var arms = RegulariserComparison.Arms(mv, options.TvSweep, options.YosinskiSettings.Select(y => y.ForPoseNet().WithLeak(options.GradientLeak)).ToArray());
+            var study = RegulariserStudy.Run(model, set.Targets.Take(options.RegulariserImages).Images, regulariserTap, mv, arms, p, cancellation);
+            var cells = RegulariserComparison.Write(study, mv, Path.Combine(dir, "regularisers"));
+            study.Grid().Save(Path.Combine(dir, FigureB));
             return cells;
         });
 
         var neurons = Section("neurons", p =>
         {
-            var units = MostActive(model, set.Targets.Batch, neuronTap, options.NeuronUnits)
-                .Concat(options.NeuronChannels > 0 ? MostActive(model, set.Targets.Batch, channelTap, options.NeuronChannels) : []).ToArray();
-            var sheet = NeuronSheet.Run(model, Preprocess.WithMean(mean), units, FigurePresets.ForNeurons(options.Neurons, mean, options.GradientLeak), Path.Combine(dir, "neurons"),
+            var units = UnitRanking.MostActive(model.Net, set.Targets.Batch, neuronTap, options.NeuronUnits)
+                .Concat(options.NeuronChannels > 0 ? UnitRanking.MostActive(model.Net, set.Targets.Batch, channelTap, options.NeuronChannels) : []).ToArray();
+            var sheet = NeuronSheet.Run(model, units, options.Neurons.WithLeak(options.GradientLeak), Path.Combine(dir, "neurons"),
                 progress: p, cancellation: cancellation);
             sheet.Grid!.Save(Path.Combine(dir, FigureC));
             return sheet;
@@ -103,43 +102,15 @@ public static class PosterFigures
         {
             ["a"] = FigureA, ["b"] = FigureB, ["c"] = FigureC, ["d"] = FigureD, ["e"] = FigureE, ["page"] = "index.html",
         };
-        var report = new PosterFiguresReport(Describe(info, modelSource), $"{Environment.MachineName}, {Environment.ProcessorCount} cores, {torch.get_num_threads()} torch threads",
+        var report = new PosterFiguresReport(Describe(model), $"{Environment.MachineName}, {Environment.ProcessorCount} cores, {torch.get_num_threads()} torch threads",
             options, set.Root, set.Pairs, set.DeadCodes, Bars.From(options, recon), recon, regularisers, neurons, saliency, dream, figures, sections, clock.Elapsed.TotalSeconds);
         FigureJson.Write(Path.Combine(dir, "figures.json"), report);
         FiguresPage.Write(Path.Combine(dir, "index.html"), report, dir);
         return report;
     }
 
-    /// <summary>
-    /// The <paramref name="count"/> units of <paramref name="tap"/> with the largest mean activation
-    /// over <paramref name="images"/>: in a trained ReLU net many units never fire, and their images
-    /// would show only the prior. A convolutional channel is scored at the position where its mean
-    /// activation peaks (PoseNet's conv4 is so sparse that at the blob's centre most channels are
-    /// silent), and that position is the unit.
-    /// </summary>
-    public static IReadOnlyList<NeuronUnit> MostActive(SiameseNet model, Tensor images, TapName tap, int count)
-    {
-        float[] mean;
-        long[] shape;
-        using (torch.NewDisposeScope())
-        using (torch.no_grad())
-        {
-            var a = model.Tap(images, tap);
-            shape = a.shape;
-            mean = a.mean([0L]).to(ScalarType.Float32).contiguous().ToArray<float>();
-        }
-        var channels = (int)shape[1];
-        var area = shape.Length == 4 ? (int)(shape[2] * shape[3]) : 1;
-        // The best position of each channel (the first on ties: for a silent channel, the top-left).
-        var best = Enumerable.Range(0, channels).Select(c => Enumerable.Range(0, area).MaxBy(k => (mean[c * area + k], -k))).ToArray();
-        var chosen = Enumerable.Range(0, channels).OrderByDescending(c => mean[c * area + best[c]]).ThenBy(c => c).Take(count).ToArray();
-        if (shape.Length != 4) return NeuronImages.Units(model, tap, chosen);
-        var width = (int)shape[3];
-        return chosen.Select(c => NeuronUnit.Conv(tap, c, best[c] / width, best[c] % width)).ToArray();
-    }
-
-    static FiguresModel Describe(CheckpointInfo info, string source) =>
-        new(source, File.Exists(source) ? WeightsManifest.Hash(source) : "", info.Architecture, info.LabelKind.ToString(), info.Provenance.Command);
+    static FiguresModel Describe(PoseModel model) =>
+        new(model.Source, File.Exists(model.Source) ? WeightsManifest.Hash(model.Source) : "", model.Info.Architecture, model.LabelKind.ToString(), model.Info.Provenance.Command);
 
     /// <summary>Render steps reported as the section's progress, synchronously (System.Progress would post them to the thread pool).</summary>
     sealed class SectionProgress(IProgress<FiguresProgress>? outer, string section) : IProgress<RenderProgress>

@@ -10,12 +10,12 @@ namespace EssenceOfPose.Figures;
 /// the presets' published step counts and 16 held-out images (the bars). The held-out
 /// images come from a city rendered with another seed than the training cities (seeds 1 and 3), so no
 /// building, façade or camera of the test set was seen in training. Inversion weights are the
-/// figures' (<see cref="FigurePresets"/>) and are written with every number.
+/// presets' own for PoseNet (<see cref="InversionPreset.ForPoseNet"/>) and are written with every number.
 /// </summary>
 public sealed record PosterFiguresOptions
 {
-    /// <summary>"quick" or "full", for the page and the bars.</summary>
-    public string Profile { get; init; } = "quick";
+    /// <summary>Quick or Full, for the page and the bars.</summary>
+    public Profile Profile { get; init; } = Profile.Quick;
 
     /// <summary>The held-out city: seed 2 and dataset id 9002 (the shipped weights' training cities: seeds 1 and 3), 256 px like the training city.</summary>
     public SyntheticCityOptions City { get; init; } = SyntheticCityOptions.Default with { Seed = 2, DatasetId = 9002, Targets = 24 };
@@ -28,15 +28,15 @@ public sealed record PosterFiguresOptions
 
     /// <summary>
     /// The backward slope through dead ReLUs of every render of the run (reconstructions, the
-    /// comparison, the units); see <see cref="FigurePresets.GradientLeak"/> for why. 0 is the true gradient.
+    /// comparison, the units); see <see cref="InversionPreset.PoseNetGradientLeak"/> for why. 0 is the true gradient.
     /// </summary>
-    public double GradientLeak { get; init; } = FigurePresets.GradientLeak;
+    public double GradientLeak { get; init; } = InversionPreset.PoseNetGradientLeak;
 
     /// <summary>Taps inverted for figure (a) and the metrics table (f).</summary>
     public IReadOnlyList<string> Layers { get; init; } = ["conv4", "fc5"];
 
-    /// <summary>The inversion of (a) and (f): Mahendran &amp; Vedaldi with the figures' C.</summary>
-    public InversionPreset Reconstruction { get; init; } = MahendranVedaldi.Quick with { ObjectiveWeight = FigurePresets.MahendranVedaldiC };
+    /// <summary>The inversion of (a) and (f): Mahendran &amp; Vedaldi as tuned for PoseNet (<see cref="MahendranVedaldi.ForPoseNet"/>: their published C = 1).</summary>
+    public InversionPreset Reconstruction { get; init; } = MahendranVedaldi.Quick.ForPoseNet();
 
     /// <summary>Tap of the regulariser comparison (b).</summary>
     public string RegulariserLayer { get; init; } = "fc5";
@@ -44,10 +44,10 @@ public sealed record PosterFiguresOptions
     /// <summary>Images of the regulariser comparison (the first held-out targets).</summary>
     public int RegulariserImages { get; init; } = 1;
 
-    /// <summary>The TV weight sweep of (b), as multiples of the published λ_V = (6.5/B)^β.</summary>
+    /// <summary>The TV weight sweep of (b), as multiples of the published λ_V = (6.5/B)^β (<see cref="Experiments.RegulariserStudy.TvWeightSweep"/>).</summary>
     public IReadOnlyList<double> TvSweep { get; init; } = [0.1, 10, 100];
 
-    /// <summary>Yosinski et al.'s settings compared in (b) (weights from <see cref="FigurePresets"/>).</summary>
+    /// <summary>Yosinski et al.'s settings compared in (b) as whole methods (weights from their <see cref="InversionPreset.ForPoseNet"/>).</summary>
     public IReadOnlyList<InversionPreset> YosinskiSettings { get; init; } = [Yosinski1.Quick, Yosinski2.Quick, Yosinski3.Quick, Yosinski4.Quick];
 
     /// <summary>Tap and count of the single-unit images of (c): the most active units on the held-out images.</summary>
@@ -55,7 +55,7 @@ public sealed record PosterFiguresOptions
 
     public int NeuronUnits { get; init; } = 16;
 
-    /// <summary>Convolutional tap and channel count of (c), each channel at the blob's centre.</summary>
+    /// <summary>Convolutional tap and channel count of (c), each channel at the position where its mean activation peaks (<see cref="Experiments.UnitRanking.MostActive"/>).</summary>
     public string NeuronConvLayer { get; init; } = "conv4";
 
     public int NeuronChannels { get; init; } = 4;
@@ -84,10 +84,10 @@ public sealed record PosterFiguresOptions
     /// <summary>The bars: 16 held-out images, Mahendran &amp; Vedaldi Full (300 + 50 steps), the presets' Full forms.</summary>
     public static PosterFiguresOptions Full => new()
     {
-        Profile = "full",
+        Profile = Profile.Full,
         City = SyntheticCityOptions.Default with { Seed = 2, DatasetId = 9002, Targets = 48 },
         Images = 16,
-        Reconstruction = MahendranVedaldi.Full with { ObjectiveWeight = FigurePresets.MahendranVedaldiC },
+        Reconstruction = MahendranVedaldi.Full.ForPoseNet(),
         RegulariserImages = 2,
         YosinskiSettings = [Yosinski1.Full, Yosinski2.Full, Yosinski3.Full, Yosinski4.Full],
         Neurons = LucidAdam.Full,

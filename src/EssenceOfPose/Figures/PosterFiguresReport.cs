@@ -1,3 +1,5 @@
+using EssenceOfPose.Experiments;
+
 namespace EssenceOfPose.Figures;
 
 /// <summary>The weights a figures run used: where they came from, their hash, and how they were trained.</summary>
@@ -13,7 +15,7 @@ public sealed record BarLayer(double ReconstructionError, double StartNoiseError
 /// the reconstruction is closer to Φ₀ than the other image at every tap, the pose agreement at
 /// each tap, and the seconds per image of the batch (all taps together and per tap).
 /// </summary>
-public sealed record Bars(string Profile, int Images, int Batch, string Preset, double? ObjectiveWeight, double GradientLeak, string Weight, int StepsPerImage,
+public sealed record Bars(Profile Profile, int Images, int Batch, string Preset, double? ObjectiveWeight, double GradientLeak, string Weight, int StepsPerImage,
     IReadOnlyDictionary<string, BarLayer> Layers, bool CloserThanOtherImageAtEveryLayer, double SecondsPerImage)
 {
     public static Bars From(PosterFiguresOptions options, IReadOnlyList<LayerReconstruction> layers)

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using EssenceOfPose.Experiments;
 using EssenceOfPose.Data.Images;
 using EssenceOfPose.Display;
 using EssenceOfPose.Inversion;
@@ -25,42 +26,30 @@ public sealed record LayerReconstruction(string Layer, double ReconstructionErro
 /// <summary>Figure (a) and the numbers of table (f): every tap inverted for every held-out image, one batch per tap.</summary>
 public static class ReconstructionFigure
 {
-    public static IReadOnlyList<LayerReconstruction> Run(SiameseNet model, CheckpointInfo info, HeldOutSet set, IReadOnlyList<TapName> taps,
+    public static IReadOnlyList<LayerReconstruction> Run(PoseModel model, HeldOutSet set, IReadOnlyList<TapName> taps,
         InversionPreset preset, string outDir, IProgress<RenderProgress>? progress = null, CancellationToken cancellation = default)
     {
-        var layers = new List<LayerReconstruction>();
-        foreach (var tap in taps)
+        using var scope = torch.NewDisposeScope();
+        var all = Reconstructions.Run(model, set.Targets.Images, set.Partners.Images, taps, ImageInversion.WithSnapshots(preset), progress, cancellation, set.Others.Images);
+        var other = all.OtherScores!;
+        return all.Taps.Select(t =>
         {
-            using var scope = torch.NewDisposeScope();
-            var r = ImageInversion.Run(model, info, set.Targets, set.Partners, tap, preset, Path.Combine(outDir, tap.ToString().Replace(':', '-')), progress, cancellation);
-            double otherError;
-            using (torch.no_grad())
-                otherError = Objectives.NormalisedError(model.Tap(set.Others.Batch, tap), model.Tap(set.Targets.Batch, tap)).to(ScalarType.Float64).ToArray<double>().Average();
-            var other = ReconstructionScores.Measure(model, info, set.Targets.Batch, set.Others.Batch, set.Partners.Batch);
-            layers.Add(new LayerReconstruction(tap.ToString(), r.MeanFeatureError, r.MeanStartFeatureError, otherError, r.MeanPsnr, r.MeanSsim,
+            var r = ImageInversion.Write(t, set.Targets, set.Partners, Path.Combine(outDir, t.Tap.ToString().Replace(':', '-')));
+            return new LayerReconstruction(t.Tap.ToString(), r.MeanFeatureError, r.MeanStartFeatureError, t.OtherErrors!.Average(), r.MeanPsnr, r.MeanSsim,
                 other.Psnr.Average(), other.Ssim.Average(), r.Agreement, AgreementSummary.Of(other.Agreement!), r.Seconds, r.SecondsPerImage,
-                r with { Reconstructions = null }));
-        }
-        return layers;
+                r with { Reconstructions = null });
+        }).ToArray();
     }
 
     /// <summary>Rows of original | reconstruction at each tap, captioned with error, PSNR and SSIM.</summary>
     public static ImageGrid Grid(IReadOnlyList<LayerReconstruction> layers, string title)
     {
         var first = layers[0].Inversion;
-        var cells = new List<RgbImage>();
-        var captions = new List<string>();
-        for (var i = 0; i < first.Images.Count; i++)
-        {
-            cells.Add(first.Originals[i]);
-            captions.Add(ImageInversion.Short(first.Images[i].Name) + "\noriginal");
-            foreach (var l in layers)
-            {
-                cells.Add(l.Inversion.ReconstructedImages[i]);
-                captions.Add(ImageInversion.Caption(l.Layer, l.Inversion.Images[i]));
-            }
-        }
-        return new ImageGrid(cells, captions, columns: layers.Count + 1) { Scale = 2, Title = title };
+        return ComparisonGrid.Of(
+        [
+            new GridColumn("original", first.Originals, first.Images.Select(x => ImageInversion.Short(x.Name)).ToArray()),
+            .. layers.Select(l => new GridColumn(l.Layer, l.Inversion.ReconstructedImages, l.Inversion.Images.Select(ImageInversion.Caption).ToArray())),
+        ], title, scale: 2);
     }
 
     /// <summary>Table (f), first half: feature error beside its baselines, and image quality.</summary>

@@ -1,3 +1,4 @@
+using EssenceOfPose.Data;
 using EssenceOfPose.Models;
 
 namespace EssenceOfPose.Inversion;
@@ -17,8 +18,13 @@ public static class NeuronImages
     /// Renders one image per unit, all in one batch, with the preset's regularisers and schedule
     /// (its maximisation plan: Mahendran &amp; Vedaldi's without the slow phase).
     /// </summary>
+    public static NeuronImageSet Render(PoseModel model, IReadOnlyList<NeuronUnit> units, InversionPreset preset,
+        Generator? generator = null, IProgress<RenderProgress>? progress = null, CancellationToken cancellation = default) =>
+        Render(model.Net, units, preset, null, generator, progress, cancellation, model.Preprocess.ValidRange);
+
+    /// <summary>As the <see cref="PoseModel"/> overload, on a bare network; <paramref name="validRange"/>, when given, is the pixel range presets may clip to.</summary>
     public static NeuronImageSet Render(SiameseNet model, IReadOnlyList<NeuronUnit> units, InversionPreset preset, int? imageSize = null,
-        Generator? generator = null, IProgress<RenderProgress>? progress = null, CancellationToken cancellation = default)
+        Generator? generator = null, IProgress<RenderProgress>? progress = null, CancellationToken cancellation = default, PixelRange? validRange = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         if (units.Count == 0) throw new ArgumentException("no units to render", nameof(units));
@@ -31,7 +37,7 @@ public static class NeuronImages
             var stride = units.Select(u => u.Tap).Distinct().Min(t => TapGeometry.Stride(model, t, size));
             var device = model.parameters().First().device;
             var data = Objectives.Neurons(units);
-            var plan = preset.Plan(new RenderRequest(RenderGoal.Maximise, data, units.Count, size, stride, device), gen);
+            var plan = preset.Plan(new RenderRequest(RenderGoal.Maximise, data, units.Count, size, stride, device) { ValidRange = validRange }, gen);
             var render = Renderer.Run(model, plan, gen, progress, cancellation);
             double[] activations;
             using (torch.no_grad())

@@ -4,21 +4,14 @@ namespace EssenceOfPose.Metrics;
 /// Full-reference image quality of a reconstruction against its original, per image of a batch
 /// [N,C,H,W] of pixel values in the 0–255 range: PSNR, and SSIM of Wang, Bovik, Sheikh and
 /// Simoncelli, "Image Quality Assessment: From Error Visibility to Structural Similarity"
-/// (IEEE TIP 2004). Images in Caffe's input space (RGB 0–255 minus the channel mean) are brought
-/// back with <see cref="FromCaffe"/>, which adds the mean and neither clips nor rounds, so the
+/// (IEEE TIP 2004). Images in a model's input space are brought back with
+/// <see cref="Data.Preprocess.ToRgb"/>, which adds the mean and neither clips nor rounds, so the
 /// numbers describe the tensors themselves rather than an 8-bit file written from them.
 /// </summary>
-public static class ImageQuality
+internal static class ImageQuality
 {
     /// <summary>Peak value of the 0–255 range, PSNR's peak and SSIM's dynamic range L.</summary>
     public const double Peak = 255;
-
-    /// <summary>Caffe's input space back to 0–255: x + mean per channel (no clipping, no rounding).</summary>
-    public static Tensor FromCaffe(Tensor images, IReadOnlyList<double> mean)
-    {
-        if (mean.Count != images.size(1)) throw new ArgumentException($"the mean has {mean.Count} values but the images {images.size(1)} channels");
-        return images + torch.tensor(mean.ToArray(), [1, mean.Count, 1, 1]).to(images.dtype);
-    }
 
     /// <summary>
     /// PSNR in dB per image: 10·log10(255² / MSE), the MSE over every channel and pixel; +∞ for

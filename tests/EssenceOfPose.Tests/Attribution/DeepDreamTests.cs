@@ -1,4 +1,5 @@
 using EssenceOfPose.Attribution;
+using EssenceOfPose.Data;
 using EssenceOfPose.Models;
 
 namespace EssenceOfPose.Tests.Attribution;
@@ -6,6 +7,8 @@ namespace EssenceOfPose.Tests.Attribution;
 public class DeepDreamTests
 {
     static readonly double[] Mean = [120, 110, 100];
+
+    static ImageBatch In(Tensor x) => new(x, Preprocess.WithMean(Mean));
 
     static Tensor Image(ulong seed, long size = 101) => (torch.randn([1, 3, size, size], generator: new Generator(seed)) * 40.0).clamp(-100, 100);
 
@@ -33,7 +36,7 @@ public class DeepDreamTests
         using var scope = torch.NewDisposeScope();
         using var net = new PoseNet();
         var x = Image(1);
-        var r = DeepDream.Run(net, x, "conv3", Mean, DeepDreamOptions.Quick);
+        var r = DeepDream.Run(net, In(x), "conv3", DeepDreamOptions.Quick);
         Assert.Equal(x.shape, r.Image.shape);
         var before = HalfSquaredNorm(net, x, "conv3");
         var after = HalfSquaredNorm(net, r.Image, "conv3");
@@ -50,7 +53,7 @@ public class DeepDreamTests
         using var scope = torch.NewDisposeScope();
         using var net = new PoseNet();
         var x = Image(4);
-        var r = DeepDream.Run(net, x, "conv3", Mean, DeepDreamOptions.Quick);
+        var r = DeepDream.Run(net, In(x), "conv3", DeepDreamOptions.Quick);
         Assert.Equal(r.Octaves.Count, r.OctaveBases.Count);
         Assert.Equal(r.Octaves.Count, r.OctaveImages.Count);
         for (var k = 0; k < r.Octaves.Count; k++)
@@ -70,12 +73,12 @@ public class DeepDreamTests
         using var scope = torch.NewDisposeScope();
         using var net = new PoseNet();
         var options = DeepDreamOptions.Quick with { StepSize = 500, Octaves = 1, IterationsPerOctave = 2 };
-        var r = DeepDream.Run(net, Image(2), "conv2", Mean, options);
+        var r = DeepDream.Run(net, In(Image(2)), "conv2", options);
         AssertWithinRange(r.Image);
         // The steps were large enough to reach both ends of the range somewhere.
-        var (low, high) = DeepDream.PixelRange(Mean);
+        var (low, high) = Preprocess.WithMean(Mean).ValidRange.Tensors();
         Assert.True(r.Image.eq(low).any().ToDouble() > 0 && r.Image.eq(high).any().ToDouble() > 0);
-        var unclipped = DeepDream.Run(net, Image(2), "conv2", Mean, options with { Clip = false });
+        var unclipped = DeepDream.Run(net, In(Image(2)), "conv2", options with { Clip = false });
         Assert.True((unclipped.Image < low).any().ToDouble() > 0 || (unclipped.Image > high).any().ToDouble() > 0, "without the clip the same steps leave the range");
     }
 
@@ -85,9 +88,9 @@ public class DeepDreamTests
         using var scope = torch.NewDisposeScope();
         using var net = new PoseNet();
         var options = DeepDreamOptions.Quick with { Octaves = 2, IterationsPerOctave = 3, Seed = 11 };
-        var a = DeepDream.Run(net, Image(3), "conv2", Mean, options).Image.ToArray<float>();
-        var b = DeepDream.Run(net, Image(3), "conv2", Mean, options).Image.ToArray<float>();
-        var c = DeepDream.Run(net, Image(3), "conv2", Mean, options with { Seed = 12 }).Image.ToArray<float>();
+        var a = DeepDream.Run(net, In(Image(3)), "conv2", options).Image.ToArray<float>();
+        var b = DeepDream.Run(net, In(Image(3)), "conv2", options).Image.ToArray<float>();
+        var c = DeepDream.Run(net, In(Image(3)), "conv2", options with { Seed = 12 }).Image.ToArray<float>();
         Assert.Equal(a, b);
         Assert.NotEqual(a, c);
     }
@@ -130,7 +133,7 @@ public class DeepDreamTests
     {
         using var scope = torch.NewDisposeScope();
         using var net = new PoseNet();
-        var r = DeepDream.Run(net, Image(5), tap, Mean, DeepDreamOptions.Full with { IterationsPerOctave = 1 });
+        var r = DeepDream.Run(net, In(Image(5)), tap, DeepDreamOptions.Full with { IterationsPerOctave = 1 });
         Assert.Equal(resized, r.Octaves.Select(o => o.ResizedToInput));
         Assert.Equal([1L, 3, 101, 101], r.Image.shape);
         Assert.True(r.Image.isfinite().all().ToDouble() > 0);
@@ -141,9 +144,8 @@ public class DeepDreamTests
     {
         using var scope = torch.NewDisposeScope();
         using var net = new PoseNet();
-        Assert.Throws<ArgumentOutOfRangeException>(() => DeepDream.Run(net, Image(6), "conv1", Mean, DeepDreamOptions.Quick with { Octaves = 0 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => DeepDream.Run(net, Image(6), "conv1", Mean, DeepDreamOptions.Quick with { OctaveScale = 0.5 }));
-        Assert.Throws<ArgumentException>(() => DeepDream.Run(net, Image(6), "conv1", [1, 2], DeepDreamOptions.Quick));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DeepDream.Run(net, In(Image(6)), "conv1", DeepDreamOptions.Quick with { Octaves = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DeepDream.Run(net, In(Image(6)), "conv1", DeepDreamOptions.Quick with { OctaveScale = 0.5 }));
         Assert.Equal(14, DeepDreamOptions.Full.Jitter);
         Assert.Equal((4, 1.4, 10, 1.5), (DeepDreamOptions.Full.Octaves, DeepDreamOptions.Full.OctaveScale, DeepDreamOptions.Full.IterationsPerOctave, DeepDreamOptions.Full.StepSize));
     }

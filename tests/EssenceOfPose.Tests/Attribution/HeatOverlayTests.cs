@@ -1,4 +1,5 @@
 using EssenceOfPose.Attribution;
+using EssenceOfPose.Data;
 
 namespace EssenceOfPose.Tests.Attribution;
 
@@ -14,7 +15,7 @@ public class HeatOverlayTests
         var image = torch.full([1, 3, 2, 2], 100.0) - torch.tensor(Mean, [1, 3, 1, 1]).to(ScalarType.Float32);
         // Map peak 8 at (0,0), half of it (0.5 after normalising) at (0,1), zero elsewhere.
         var map = torch.tensor(new float[] { 8, 4, 0, 0 }, [1, 2, 2]);
-        var rgb = HeatOverlay.Render(image, map, Mean, opacity: 0.5).ToArray<float>();
+        var rgb = HeatOverlay.Render(new ImageBatch(image, Preprocess.WithMean(Mean)), map, opacity: 0.5).ToArray<float>();
         // Layout [channel][row][col]. Peak: heat white, a = 0.5 → 0.5·100 + 0.5·255 = 177.5 in each channel.
         // Half: heat (1, 0.5, 0)·255, a = 0.25 → R 0.75·100 + 0.25·255 = 138.75, G 0.75·100 + 0.25·127.5 = 106.875, B 75.
         float[] expected = [177.5f, 138.75f, 100, 100, 177.5f, 106.875f, 100, 100, 177.5f, 75, 100, 100];
@@ -30,6 +31,6 @@ public class HeatOverlayTests
         Assert.Equal([2L, 3, 1, 3], rgb.shape);
         // Item 0: m = 1, 0.5, 0 → R 255, 255, 0; G 255, 127.5, 0; B 255, 0, 0. Item 1: all zero.
         Assert.Equal(new float[] { 255, 255, 0, 255, 127.5f, 0, 255, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }, rgb.ToArray<float>());
-        Assert.Throws<ArgumentException>(() => HeatOverlay.Render(torch.zeros(1, 3, 2, 2), maps, Mean));
+        Assert.Throws<ArgumentException>(() => HeatOverlay.Render(new ImageBatch(torch.zeros(1, 3, 2, 2), Preprocess.WithMean(Mean)), maps));
     }
 }

@@ -1,3 +1,4 @@
+using EssenceOfPose.Data;
 using EssenceOfPose.Display;
 
 namespace EssenceOfPose.Tests.Display;
@@ -10,14 +11,15 @@ public sealed class PicturesTests
         using var scope = torch.NewDisposeScope();
         // Two 1×2 images: (−mean, +200) and (0, −300).
         var x = torch.tensor(new float[] { -10, 200, -20, 200, -30, 200, 0, -300, 0, -300, 0, -300 }, [2, 3, 1, 2]);
-        var pictures = Pictures.FromCaffe(x, [10, 20, 30]);
+        var preprocess = Preprocess.WithMean([10, 20, 30]);
+        var pictures = new ImageBatch(x, preprocess).Pictures();
         Assert.Equal(2, pictures.Count);
         Assert.Equal(((byte)0, (byte)0, (byte)0), pictures[0][0, 0]);
         Assert.Equal(((byte)210, (byte)220, (byte)230), pictures[0][1, 0]);
         Assert.Equal(((byte)10, (byte)20, (byte)30), pictures[1][0, 0]);
         Assert.Equal(((byte)0, (byte)0, (byte)0), pictures[1][1, 0]);
-        Assert.Single(Pictures.FromCaffe(x.select(0, 0), [10, 20, 30]));
-        Assert.Throws<ArgumentException>(() => Pictures.FromCaffe(torch.zeros(2, 1, 4, 4), [1, 2, 3]));
+        Assert.Single(preprocess.Pictures(x.select(0, 0)));
+        Assert.Throws<ArgumentException>(() => preprocess.Pictures(torch.zeros(2, 1, 4, 4)));
     }
 
     [Fact]

@@ -72,10 +72,15 @@ public sealed class ExampleCityTests(SmallCity small) : IClassFixture<SmallCity>
         Assert.Equal([3L, 3, 101, 101], batch.shape);
         var expected = preprocess.Apply(RgbImage.Decode(views[1].Image.ReadAllBytes(), "view"));
         Assert.Equal(expected.ToArray<float>(), batch.select(0, 1).ToArray<float>());
+        var images = ExampleCity.Images(views, preprocess);
+        Assert.Same(preprocess, images.Preprocess);
+        Assert.Equal(batch.ToArray<float>(), images.Pixels.ToArray<float>());
 
         var pairs = city.Pairs(2, 1, seed: 0).All.ToArray();
         var (first, second) = ExampleCity.Batch(pairs, preprocess);
         Assert.Equal([3L, 3, 101, 101], first.shape);
         Assert.Equal(ExampleCity.Batch([pairs[2].Second], preprocess).ToArray<float>(), second.select(0, 2).ToArray<float>());
+        var (_, secondImages) = ExampleCity.Images(pairs, preprocess);
+        Assert.Equal(second.ToArray<float>(), secondImages.Pixels.ToArray<float>());
     }
 }

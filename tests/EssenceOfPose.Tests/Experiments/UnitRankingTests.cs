@@ -16,10 +16,23 @@ public sealed class UnitRankingTests(PoseNetFixture fixture) : IClassFixture<Pos
         Assert.Equal(expected, fc);
         Assert.Equal(80, UnitRanking.MeanActivation(fixture.Model, fixture.Targets, "conv3").Length);
 
-        var top = UnitRanking.MostActive(fixture.Model, fixture.Targets, "fc5:pre", 5);
+        var top = UnitRanking.MostActive(fixture.Model, fixture.Targets, "fc5:pre", 5).Select(u => u.Channel).ToArray();
         Assert.Equal(fc.Max(), fc[top[0]]);
         Assert.True(top.Zip(top.Skip(1)).All(p => fc[p.First] >= fc[p.Second]));
         Assert.Throws<ArgumentOutOfRangeException>(() => UnitRanking.MostActive(fixture.Model, fixture.Targets, "fc5", 501));
+        // Rendered at another tap of the same layer when asked (rank on the ReLU's output, render before it).
+        Assert.All(UnitRanking.MostActive(fixture.Model, fixture.Targets, "fc5", 3, renderAt: "fc5:pre"), u => Assert.Equal("fc5:pre", u.Tap.ToString()));
+    }
+
+    [Fact]
+    public void A_convolutional_channel_is_the_unit_at_its_peak_position()
+    {
+        using var scope = torch.NewDisposeScope();
+        var a = fixture.Model.Tap(fixture.Targets, "conv3:pre").mean([0]);
+        var units = UnitRanking.MostActive(fixture.Model, fixture.Targets, "conv3:pre", 4);
+        var peaks = a.flatten(1).amax([1]).to(ScalarType.Float64).ToArray<double>();
+        Assert.Equal(Enumerable.Range(0, peaks.Length).OrderByDescending(c => peaks[c]).ThenBy(c => c).Take(4), units.Select(u => u.Channel));
+        Assert.All(units, u => Assert.Equal(peaks[u.Channel], a[u.Channel, u.Y!.Value, u.X!.Value].ToDouble(), 6));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EssenceOfPose.Attribution;
 using EssenceOfPose.Data.SyntheticCity;
+using EssenceOfPose.Experiments;
 using EssenceOfPose.Figures;
 using EssenceOfPose.Inversion;
 using EssenceOfPose.Models;
@@ -20,7 +21,7 @@ public sealed class PosterFiguresTests : IDisposable
     {
         City = SyntheticCityOptions.Default with { Seed = 2, DatasetId = 9002, Targets = 4, ImageSize = 64, BlocksX = 4, BlocksY = 4 },
         Images = 2,
-        Reconstruction = MahendranVedaldi.Quick with { Steps = 3, SlowSteps = 1, ObjectiveWeight = FigurePresets.MahendranVedaldiC },
+        Reconstruction = MahendranVedaldi.Quick.ForPoseNet() with { Steps = 3, SlowSteps = 1 },
         TvSweep = [10],
         YosinskiSettings = [Yosinski2.Quick with { Steps = 2 }, Yosinski4.Quick with { Steps = 2 }],
         NeuronUnits = 2,
@@ -31,19 +32,18 @@ public sealed class PosterFiguresTests : IDisposable
         Dream = DeepDreamOptions.Quick with { Octaves = 2, IterationsPerOctave = 1 },
     };
 
-    static (PoseNet Model, CheckpointInfo Info) Net()
+    static PoseModel Net()
     {
         var net = new PoseNet();
         TinySiamese.Reinitialise(net, 4, p => 1 / Math.Sqrt(p.numel() / p.size(0)));
-        return (net, new CheckpointInfo { Architecture = PoseNet.Name, Mean = [120, 115, 105] });
+        return PoseModel.Of(net, new CheckpointInfo { Architecture = PoseNet.Name, Mean = [120, 115, 105] }, "in-memory");
     }
 
     [Fact]
     public void A_tiny_run_writes_every_figure_the_page_with_every_section_and_the_bars()
     {
-        var (net, info) = Net();
-        using var _ = net;
-        var report = PosterFigures.Run(net, info, "in-memory", Tiny, dir);
+        using var net = Net();
+        var report = PosterFigures.Run(net, Tiny, dir);
 
         foreach (var png in new[] { PosterFigures.FigureA, PosterFigures.FigureB, PosterFigures.FigureC, PosterFigures.FigureD, PosterFigures.FigureE })
             Assert.True(new FileInfo(Path.Combine(dir, png)).Length > 1000, png);
@@ -76,8 +76,8 @@ public sealed class PosterFiguresTests : IDisposable
             bars.GetProperty("closerThanOtherImageAtEveryLayer").GetBoolean());
         Assert.True(bars.GetProperty("secondsPerImage").GetDouble() > 0);
 
-        // (b): 5 MV variants + 1 TV weight + 2 Yosinski settings, each with its options beside it.
-        Assert.Equal(8, report.Regularisers.Count);
+        // (b): the regulariser study's 11 arms + 1 TV weight + 2 Yosinski settings, each with its options beside it.
+        Assert.Equal(RegulariserStudy.Variants(MahendranVedaldi.Quick).Count + 3, report.Regularisers.Count);
         Assert.All(report.Regularisers, c => Assert.True(File.Exists(Path.Combine(dir, "regularisers", c.Folder, "options.json"))));
         Assert.Contains(report.Regularisers, c => c.Objective == "feature_match(fc5) + 0.006602*tv(β=2,iso)"); // α-norm left out
         Assert.Equal(3, report.Neurons.Units.Count);
@@ -91,26 +91,41 @@ public sealed class PosterFiguresTests : IDisposable
     }
 
     [Fact]
-    public void Figure_presets_carry_the_documented_weights()
+    public void Presets_carry_their_weights_for_PoseNet_and_describe_themselves()
     {
-        double[] mean = [1, 2, 3];
-        Assert.Equal(1, FigurePresets.Weight(FigurePresets.ForInversion(MahendranVedaldi.Quick with { ObjectiveWeight = 7 }, mean)));
-        Assert.Equal(10, FigurePresets.Weight(FigurePresets.ForInversion(Yosinski2.Full, mean)));
-        Assert.Equal(10, FigurePresets.Weight(FigurePresets.ForInversion(Yosinski3.Quick, mean)));
-        Assert.Equal(1, FigurePresets.Weight(FigurePresets.ForInversion(Yosinski4.Quick, mean)));
-        Assert.Equal(1, FigurePresets.Weight(FigurePresets.ForInversion(Yosinski1.Quick, mean)));
-        Assert.Equal(mean, ((YosinskiPreset)FigurePresets.ForInversion(Yosinski4.Quick, mean)).ChannelMean);
-        Assert.Equal(300, FigurePresets.Weight(FigurePresets.ForInversion(MahendranVedaldi.Quick, mean, 300)));
-        Assert.Null(FigurePresets.Weight(FigurePresets.ForInversion(LucidAdam.Quick, mean)));
-        Assert.Equal(FigurePresets.GradientLeak, FigurePresets.ForInversion(Yosinski2.Quick, mean).GradientLeak);
-        Assert.Equal(0, FigurePresets.ForNeurons(LucidAdam.Quick, mean, leak: 0).GradientLeak);
-        Assert.Equal("C = 1, true gradient", FigurePresets.Describe(FigurePresets.ForInversion(MahendranVedaldi.Quick, mean, leak: 0)));
-        Assert.Throws<ArgumentException>(() => FigurePresets.ForInversion(LucidAdam.Quick, mean, 5));
-        Assert.Throws<ArgumentOutOfRangeException>(() => FigurePresets.ForInversion(MahendranVedaldi.Quick, mean, -1));
-        Assert.IsType<Yosinski2>(PresetCatalog.Get("yosinski2", full: true));
-        Assert.Equal(750, PresetCatalog.Get("Yosinski2", full: true).Steps);
-        Assert.Equal(MahendranVedaldi.Quick, PresetCatalog.Get("mahendran_vedaldi", full: false));
-        Assert.Contains("LucidAdam", Assert.Throws<ArgumentException>(() => PresetCatalog.Get("simonyan", false)).Message);
+        Assert.Equal(1, (MahendranVedaldi.Quick with { ObjectiveWeight = 7 }).ForPoseNet().DataWeight);
+        Assert.Equal(10, Yosinski2.Full.ForPoseNet().DataWeight);
+        Assert.Equal(10, Yosinski3.Quick.ForPoseNet().DataWeight);
+        Assert.Equal(1, Yosinski4.Quick.ForPoseNet().DataWeight);
+        Assert.Equal(1, Yosinski1.Quick.ForPoseNet().DataWeight);
+        Assert.Equal(300, MahendranVedaldi.Quick.ForPoseNet().WithDataWeight(300).DataWeight);
+        Assert.Null(LucidAdam.Quick.ForPoseNet().DataWeight);
+        Assert.Equal(InversionPreset.PoseNetGradientLeak, Yosinski2.Quick.ForPoseNet().GradientLeak);
+        Assert.Equal(0, MahendranVedaldi.Quick.GradientLeak);
+        Assert.Equal(0, LucidAdam.Quick.ForPoseNet().WithLeak(0).GradientLeak);
+        Assert.Equal("C = 1, true gradient", MahendranVedaldi.Quick.ForPoseNet().WithLeak(0).Describe());
+        Assert.Equal("inversion weight 10, ReLU gradient leak 0.3", Yosinski2.Quick.ForPoseNet().Describe());
+        Assert.Equal("no data-term weight, ReLU gradient leak 0.3", LucidAdam.Quick.ForPoseNet().Describe());
+        Assert.Throws<ArgumentException>(() => LucidAdam.Quick.WithDataWeight(5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => MahendranVedaldi.Quick.WithDataWeight(-1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => MahendranVedaldi.Quick.WithLeak(1.5));
+        // Steps: Mahendran & Vedaldi's slow phase shrinks as 50 is to 300.
+        Assert.Equal((60, 10), ((MahendranVedaldi)MahendranVedaldi.Full.WithSteps(60)) is var m ? (m.Steps, m.SlowSteps) : default);
+        Assert.Equal(7, Yosinski2.Full.WithSteps(7).Steps);
+        Assert.IsType<Yosinski2>(PresetCatalog.Get("yosinski2", Profile.Full));
+        Assert.Equal(750, PresetCatalog.Get("Yosinski2", Profile.Full).Steps);
+        Assert.Equal(MahendranVedaldi.Quick, PresetCatalog.Get("mahendran_vedaldi", Profile.Quick));
+        Assert.Contains("LucidAdam", Assert.Throws<ArgumentException>(() => PresetCatalog.Get("simonyan", Profile.Quick)).Message);
+    }
+
+    [Fact]
+    public void A_profile_is_parsed_once_and_picks_quick_or_full()
+    {
+        Assert.Equal(Profile.Full, Profiles.Parse("Full"));
+        Assert.Equal(Profile.Quick, Profiles.Parse("quick"));
+        Assert.Contains("expected quick or full", Assert.Throws<ArgumentException>(() => Profiles.Parse("medium")).Message);
+        Assert.Equal(16, Profile.Full.Pick(PosterFiguresOptions.Quick, PosterFiguresOptions.Full).Images);
+        Assert.Equal("\"quick\"", JsonSerializer.Serialize(Profile.Quick));
     }
 
     [Fact]
@@ -118,9 +133,8 @@ public sealed class PosterFiguresTests : IDisposable
     {
         Assert.Contains("SaliencyPairs", Assert.Throws<ArgumentException>(() => (Tiny with { SaliencyPairs = 3 }).Validate()).Message);
         Assert.Contains("Images", Assert.Throws<ArgumentException>(() => (Tiny with { Images = 0 }).Validate()).Message);
-        var (net, info) = Net();
-        using var _ = net;
-        Assert.Contains("conv9", Assert.Throws<ArgumentException>(() => PosterFigures.Run(net, info, "in-memory", Tiny with { Layers = ["conv9"] }, dir)).Message);
-        Assert.Contains("Mahendran", Assert.Throws<ArgumentException>(() => PosterFigures.Run(net, info, "in-memory", Tiny with { Reconstruction = LucidAdam.Quick }, dir)).Message);
+        using var net = Net();
+        Assert.Contains("conv9", Assert.Throws<ArgumentException>(() => PosterFigures.Run(net, Tiny with { Layers = ["conv9"] }, dir)).Message);
+        Assert.Contains("Mahendran", Assert.Throws<ArgumentException>(() => PosterFigures.Run(net, Tiny with { Reconstruction = LucidAdam.Quick }, dir)).Message);
     }
 }

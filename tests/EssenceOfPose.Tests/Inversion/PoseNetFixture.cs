@@ -1,3 +1,4 @@
+using EssenceOfPose.Data;
 using EssenceOfPose.Models;
 
 namespace EssenceOfPose.Tests.Inversion;
@@ -23,6 +24,12 @@ public sealed class PoseNetFixture : IDisposable
     public PoseNet Model { get; }
 
     public Tensor Targets { get; }
+
+    /// <summary>The model with a context: a channel mean of 100 (pixels valid in [−100, 155]).</summary>
+    public PoseModel Context => PoseModel.Of(Model, new CheckpointInfo { Architecture = Model.Architecture, Mean = [100, 100, 100] });
+
+    /// <summary>The targets as a batch of <see cref="Context"/>.</summary>
+    public ImageBatch Batch => Context.Batch(Targets);
 
     public void Dispose()
     {

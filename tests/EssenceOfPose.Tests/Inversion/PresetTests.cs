@@ -71,9 +71,14 @@ public class PresetTests
         var y = Yosinski4.Full.Plan(new RenderRequest(RenderGoal.Invert, data, 2, 101, 32, torch.CPU), g);
         Assert.Equal(new RenderPhase(1000, new GradientStep(1e8, 2), Transform.None, [new GaussianBlur(0.5, 4), new SmallContributionClip(90)]), y.Phases[0]);
         Assert.StartsWith("100*feature_match(fc5)", y.ObjectiveName);
-        var y2 = (Yosinski2.Full with { ChannelMean = [120, 110, 100] }).Plan(new RenderRequest(RenderGoal.Maximise, data, 2, 101, 32, torch.CPU), g);
+        var range = EssenceOfPose.Data.Preprocess.WithMean([120, 110, 100]).ValidRange;
+        var ranged = new RenderRequest(RenderGoal.Maximise, data, 2, 101, 32, torch.CPU) { ValidRange = range };
+        var y2 = Yosinski2.Full.Plan(ranged, g);
         Assert.Equal("feature_match(fc5)", y2.ObjectiveName);
-        Assert.Equal(new StepRegulariser[] { new L2Decay(0.3), new SmallNormClip(20), new ChannelRange([120, 110, 100]) }, y2.Phases[0].StepRegularisers);
+        Assert.Equal(new StepRegulariser[] { new L2Decay(0.3), new SmallNormClip(20), new ChannelRange(range) }, y2.Phases[0].StepRegularisers);
+        Assert.Equal("range(0..255, mean=120/110/100)", y2.Phases[0].StepRegularisers[2].Name);
+        Assert.Equal([-120.0, -110, -100], range.Low);
+        Assert.DoesNotContain((Yosinski2.Full with { ClipToValidRange = false }).Plan(ranged, g).Phases[0].StepRegularisers, r => r is ChannelRange);
     }
 
     [Fact]

@@ -156,7 +156,7 @@ public class RegulariserTests
         using var scope = torch.NewDisposeScope();
         var x = torch.tensor(new float[] { 200, -200, 50, 0 }, [1, 1, 2, 2]).expand(1, 3, 2, 2).contiguous();
         Assert.Equal(140, new L2Decay(0.3).Apply(x, null, 0)[0, 0, 0, 0].ToDouble(), 4);
-        var clipped = new ChannelRange([100, 120, 140]).Apply(x, null, 0);
+        var clipped = new ChannelRange(EssenceOfPose.Data.Preprocess.WithMean([100, 120, 140]).ValidRange).Apply(x, null, 0);
         Assert.Equal(155, clipped[0, 0, 0, 0].ToDouble());
         Assert.Equal(-100, clipped[0, 0, 0, 1].ToDouble());
         Assert.Equal(115, clipped[0, 2, 0, 0].ToDouble());

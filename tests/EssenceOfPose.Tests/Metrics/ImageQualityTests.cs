@@ -25,9 +25,9 @@ public class ImageQualityTests
     {
         using var scope = torch.NewDisposeScope();
         var caffe = torch.zeros(1, 3, 1, 2) - 10.0;
-        var rgb = ImageQuality.FromCaffe(caffe, [120, 110, 100]);
+        var rgb = EssenceOfPose.Data.Preprocess.WithMean([120, 110, 100]).ToRgb(caffe);
         Assert.Equal(new float[] { 110, 110, 100, 100, 90, 90 }, rgb.ToArray<float>());
-        Assert.Throws<ArgumentException>(() => ImageQuality.FromCaffe(caffe, [1, 2]));
+        Assert.Throws<ArgumentException>(() => EssenceOfPose.Data.Preprocess.WithMean([1, 2, 3]).ToRgb(torch.zeros(1, 2, 1, 2)));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace EssenceOfPose.Data.Images;
 /// file and the reason (SkiaSharp's codec result where it gave one, the declared size and the limit
 /// for an oversized image).
 /// </summary>
-public sealed class ImageDecodeException : IOException
+internal sealed class ImageDecodeException : IOException
 {
     public ImageDecodeException(string source, string reason, Exception? inner = null)
         : base($"cannot decode image '{source}': {reason}", inner)

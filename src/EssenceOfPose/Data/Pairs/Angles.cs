@@ -1,7 +1,7 @@
 namespace EssenceOfPose.Data.Pairs;
 
 /// <summary>Angle helpers in degrees, the unit of the dataset's <c>.txt</c> files.</summary>
-public static class Angles
+internal static class Angles
 {
     /// <summary>The angle equal to <paramref name="degrees"/> modulo 360, in (−180, 180]: 350 → −10, −180 → 180.</summary>
     public static double WrapDegrees(double degrees)

@@ -21,7 +21,7 @@ public abstract class ImageSource
 }
 
 /// <summary>A JPEG file on disk.</summary>
-public sealed class FileImageSource(string path) : ImageSource
+internal sealed class FileImageSource(string path) : ImageSource
 {
     public string Path { get; } = path;
 
@@ -36,7 +36,7 @@ public sealed class FileImageSource(string path) : ImageSource
 /// A JPEG stored in a tar archive: the archive path, the entry name and where its data lie, so it
 /// is read with one positioned read and no second pass over the archive.
 /// </summary>
-public sealed class TarEntryImageSource(string archivePath, string entryName, long dataOffset, long length) : ImageSource
+internal sealed class TarEntryImageSource(string archivePath, string entryName, long dataOffset, long length) : ImageSource
 {
     public string ArchivePath { get; } = archivePath;
 

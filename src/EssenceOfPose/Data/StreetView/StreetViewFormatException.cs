@@ -5,7 +5,7 @@ namespace EssenceOfPose.Data.StreetView;
 /// the format of the dataset's README (FACTS.md, "The dataset"). The message names the file,
 /// the line, the field and what was expected, so a bad record among millions can be found.
 /// </summary>
-public sealed class StreetViewFormatException : FormatException
+internal sealed class StreetViewFormatException : FormatException
 {
     public StreetViewFormatException(string file, int line, string field, string expected, string got, Exception? inner = null)
         : base(Describe(file, line, field, expected, got), inner)

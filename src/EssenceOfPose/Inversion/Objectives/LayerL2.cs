@@ -3,7 +3,7 @@ using EssenceOfPose.Models;
 namespace EssenceOfPose.Inversion;
 
 /// <summary>How <see cref="Objectives.LayerL2"/> reduces the squared activations of one image.</summary>
-public enum LayerReduction
+internal enum LayerReduction
 {
     /// <summary>½·Σ a²: DeepDream's objective_L2, whose gradient is the activations themselves.</summary>
     Sum,
@@ -19,7 +19,7 @@ public static partial class Objectives
     /// from dst.diff = dst.data, the gradient of ½·Σ a²). The loss is −½·Σ a² per image, or
     /// −½·mean a² with <see cref="LayerReduction.Mean"/>.
     /// </summary>
-    public static Objective LayerL2(TapName tap, LayerReduction reduction = LayerReduction.Sum) =>
+    internal static Objective LayerL2(TapName tap, LayerReduction reduction = LayerReduction.Sum) =>
         new($"layer_l2({tap},½{(reduction == LayerReduction.Sum ? "sum" : "mean")})", ctx =>
         {
             var sq = ctx.Tap(tap).flatten(1).square();

@@ -11,7 +11,7 @@ namespace EssenceOfPose.Inversion;
 /// Gain 16 ≈ 255 · ¼ · ¼ matches Lucid's step in pixels (its ¼ "magic" factor, and the sigmoid's
 /// slope ¼ at 0, over a 0–255 range).
 /// </summary>
-public sealed record FourierParameterisation(double DecayPower = 1, bool DecorrelateColour = true, double Gain = 16) : ImageParameterisation
+internal sealed record FourierParameterisation(double DecayPower = 1, bool DecorrelateColour = true, double Gain = 16) : ImageParameterisation
 {
     public override string Name => $"fourier(decay={Objective.FormatNumber(DecayPower)},{(DecorrelateColour ? "decorrelated" : "rgb")},gain={Objective.FormatNumber(Gain)})";
 

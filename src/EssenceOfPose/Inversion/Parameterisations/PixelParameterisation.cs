@@ -1,7 +1,7 @@
 namespace EssenceOfPose.Inversion;
 
 /// <summary>The image is its own parameter: one leaf [N,3,H,W] in Caffe space (Mahendran &amp; Vedaldi; Yosinski et al.).</summary>
-public sealed record PixelParameterisation : ImageParameterisation
+internal sealed record PixelParameterisation : ImageParameterisation
 {
     public override string Name => "pixels";
 

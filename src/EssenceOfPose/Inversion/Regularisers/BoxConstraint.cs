@@ -5,7 +5,7 @@ namespace EssenceOfPose.Inversion;
 /// is projected onto the ball of radius <see cref="Bound"/>, x_ij ← x_ij · min(1, B / ‖x_ij‖),
 /// B = 160 in Caffe's mean-subtracted 0–255 space (twice the typical pixel norm of 80).
 /// </summary>
-public sealed record BoxConstraint(double Bound = 160) : StepRegulariser
+internal sealed record BoxConstraint(double Bound = 160) : StepRegulariser
 {
     public override string Name => $"box({Objective.FormatNumber(Bound)})";
 

@@ -7,7 +7,7 @@ namespace EssenceOfPose.Inversion;
 /// (scipy.ndimage.gaussian_filter's default, which their code calls) and normalised to sum 1,
 /// with reflect padding (mirrored without repeating the edge) so a constant image stays constant.
 /// </summary>
-public sealed record GaussianBlur(double Width, int Every = 1) : StepRegulariser
+internal sealed record GaussianBlur(double Width, int Every = 1) : StepRegulariser
 {
     public override string Name => $"blur(σ={Objective.FormatNumber(Width)},every={Every})";
 

@@ -4,7 +4,7 @@ namespace EssenceOfPose.Inversion;
 /// L2 decay x ← (1 − θ)·x after every step (Yosinski et al., 2015, r_θ with θ_decay): a prior
 /// that pulls every pixel towards the mean image (zero in Caffe space).
 /// </summary>
-public sealed record L2Decay(double Theta) : StepRegulariser
+internal sealed record L2Decay(double Theta) : StepRegulariser
 {
     public override string Name => $"l2_decay({Objective.FormatNumber(Theta)})";
 

@@ -7,7 +7,7 @@ namespace EssenceOfPose.Inversion;
 /// As in their code, x is the image after the update and the gradient the one of that update
 /// (its sign does not matter under the absolute value, so ∂loss/∂x serves as well as ∂a/∂x).
 /// </summary>
-public sealed record SmallContributionClip(double Percentile) : StepRegulariser
+internal sealed record SmallContributionClip(double Percentile) : StepRegulariser
 {
     public override string Name => $"contribution_clip({Objective.FormatNumber(Percentile)}%)";
 

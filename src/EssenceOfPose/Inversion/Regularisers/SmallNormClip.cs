@@ -5,7 +5,7 @@ namespace EssenceOfPose.Inversion;
 /// whose colour-vector norm is below the <see cref="Percentile"/>-th percentile of their image are
 /// set to zero (the mean colour), so only the strongest pixels remain non-zero.
 /// </summary>
-public sealed record SmallNormClip(double Percentile) : StepRegulariser
+internal sealed record SmallNormClip(double Percentile) : StepRegulariser
 {
     public override string Name => $"norm_clip({Objective.FormatNumber(Percentile)}%)";
 

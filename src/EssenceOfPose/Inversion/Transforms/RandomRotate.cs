@@ -5,7 +5,7 @@ namespace EssenceOfPose.Inversion;
 /// (Lucid's <c>random_rotate</c>, whose standard list is −10…10 degrees). Coordinates are
 /// normalised per axis, so the images are taken to be square, as every image here is.
 /// </summary>
-public sealed record RandomRotate(double MaxDegrees) : Transform
+internal sealed record RandomRotate(double MaxDegrees) : Transform
 {
     public override string Name => $"rotate(±{Objective.FormatNumber(MaxDegrees)}°)";
 

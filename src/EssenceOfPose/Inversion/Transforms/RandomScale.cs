@@ -5,7 +5,7 @@ namespace EssenceOfPose.Inversion;
 /// centre, keeping the size (Lucid's <c>random_scale</c>, whose standard list is 0.9…1.1 in steps
 /// of 0.02; here drawn continuously and resampled in place rather than resized).
 /// </summary>
-public sealed record RandomScale(double Min, double Max) : Transform
+internal sealed record RandomScale(double Min, double Max) : Transform
 {
     public override string Name => $"scale({Objective.FormatNumber(Min)}..{Objective.FormatNumber(Max)})";
 

@@ -1,7 +1,7 @@
 namespace EssenceOfPose.Inversion;
 
 /// <summary>Transforms applied in order (Lucid's <c>compose</c>); the empty chain is the identity.</summary>
-public sealed record TransformChain(IReadOnlyList<Transform> Steps) : Transform
+internal sealed record TransformChain(IReadOnlyList<Transform> Steps) : Transform
 {
     public override string Name => Steps.Count == 0 ? "none" : string.Join(", ", Steps.Select(s => s.Name));
 

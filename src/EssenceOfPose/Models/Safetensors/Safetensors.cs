@@ -10,7 +10,7 @@ namespace EssenceOfPose.Models;
 /// plus optional string metadata, then the tensors' bytes, contiguous and little-endian.
 /// Data is copied between the file and tensor memory; nothing is memory-mapped.
 /// </summary>
-public static class Safetensors
+internal static class Safetensors
 {
     /// <summary>
     /// Writes <paramref name="tensors"/> (any device, any layout) in sorted name order, with the
@@ -193,7 +193,7 @@ public static class Safetensors
 }
 
 /// <summary>What <see cref="Safetensors.Load"/> returns: the tensors in header order and the metadata. Disposing frees the tensors.</summary>
-public sealed class SafetensorsData(OrderedDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string> metadata) : IDisposable
+internal sealed class SafetensorsData(OrderedDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string> metadata) : IDisposable
 {
     /// <summary>The tensors by name, in header order; take ones you keep out before disposing this.</summary>
     public OrderedDictionary<string, Tensor> Tensors { get; } = tensors;

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace EssenceOfPose.Models;
 
 /// <summary>One tensor's entry in a safetensors header; <see cref="Begin"/> and <see cref="End"/> are offsets into the data buffer.</summary>
-public sealed record SafetensorsTensorInfo(string Name, ScalarType DType, IReadOnlyList<long> Shape, long Begin, long End)
+internal sealed record SafetensorsTensorInfo(string Name, ScalarType DType, IReadOnlyList<long> Shape, long Begin, long End)
 {
     public long ByteLength => End - Begin;
 }
@@ -13,7 +13,7 @@ public sealed record SafetensorsTensorInfo(string Name, ScalarType DType, IReadO
 /// The validated header of a safetensors file: its tensors in header order, its metadata, and
 /// the length of the JSON (padding included) that precedes the data buffer.
 /// </summary>
-public sealed record SafetensorsHeader(string FilePath, long HeaderLength, IReadOnlyList<SafetensorsTensorInfo> Tensors,
+internal sealed record SafetensorsHeader(string FilePath, long HeaderLength, IReadOnlyList<SafetensorsTensorInfo> Tensors,
     IReadOnlyDictionary<string, string> Metadata)
 {
     /// <summary>The file offset of the data buffer: the 8-byte length field, then the header.</summary>

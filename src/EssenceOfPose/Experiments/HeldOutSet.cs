@@ -3,7 +3,7 @@ using EssenceOfPose.Data.StreetView;
 using EssenceOfPose.Data.SyntheticCity;
 using EssenceOfPose.Models;
 
-namespace EssenceOfPose.Figures;
+namespace EssenceOfPose.Experiments;
 
 /// <summary>One held-out target: its id, the view reconstructed (A), a matching view (B), and the unrelated view of the baseline.</summary>
 public sealed record HeldOutPair(string Target, string First, string Second, string Other);
@@ -22,16 +22,23 @@ public sealed record HeldOutSet(string Root, IReadOnlyList<HeldOutPair> Pairs, I
     InputImages Targets, InputImages Partners, InputImages Others)
 {
     /// <summary>Renders the city into <paramref name="cityDir"/> and picks the images; the batches join the current dispose scope.</summary>
-    public static HeldOutSet Prepare(SyntheticCityOptions city, int count, int otherSeed, string cityDir, Preprocess preprocess,
-        SiameseNet model, IReadOnlyList<TapName> taps, CancellationToken cancellation = default)
+    public static HeldOutSet Prepare(SyntheticCityOptions city, int count, int otherSeed, string cityDir,
+        PoseModel model, IReadOnlyList<TapName> taps, CancellationToken cancellation = default) =>
+        Pick(ExampleCity.Render(city, cityDir, cancellation: cancellation), count, otherSeed, model, taps);
+
+    /// <summary>
+    /// The held-out images of a rendered city: <paramref name="count"/> targets with two views or
+    /// more and a live code at every tap, spread evenly in id order; A, B and the other image of each.
+    /// </summary>
+    public static HeldOutSet Pick(ExampleCity city, int count, int otherSeed, PoseModel model, IReadOnlyList<TapName> taps)
     {
-        SyntheticCityGenerator.Generate(city, cityDir, cancel: cancellation);
-        var dataset = StreetViewDataset.Load(cityDir);
+        var preprocess = model.Preprocess;
+        var dataset = city.Dataset;
         var paired = dataset.Targets.Where(t => t.Views.Count >= 2).ToArray();
-        var dead = Dead(model, taps, paired.Select(t => PathOf(t.Views[0])).ToArray(), preprocess);
+        var dead = Dead(model.Net, taps, paired.Select(t => PathOf(t.Views[0])).ToArray(), preprocess);
         var usable = paired.Where((_, i) => !dead[i]).ToArray();
         if (usable.Length < count)
-            throw new ArgumentException($"{cityDir}: the held-out city has {usable.Length} targets with two views or more and a live code, fewer than the {count} images asked for; render more targets");
+            throw new ArgumentException($"{city.Folder}: the held-out city has {usable.Length} targets with two views or more and a live code, fewer than the {count} images asked for; render more targets");
         var chosen = Enumerable.Range(0, count).Select(i => usable[(int)((long)i * usable.Length / count)]).ToArray();
         var rng = new Random(otherSeed);
         var pairs = chosen.Select(t =>

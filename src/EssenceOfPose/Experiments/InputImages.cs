@@ -1,7 +1,7 @@
 using EssenceOfPose.Data;
 using EssenceOfPose.Data.Images;
 
-namespace EssenceOfPose.Figures;
+namespace EssenceOfPose.Experiments;
 
 /// <summary>
 /// Image files as the network sees them: decoded, cropped, resized and mean-subtracted by one
@@ -12,6 +12,9 @@ namespace EssenceOfPose.Figures;
 public sealed record InputImages(Tensor Batch, IReadOnlyList<string> Names, IReadOnlyList<string> Paths, Preprocess Preprocess)
 {
     public int Count => Names.Count;
+
+    /// <summary>The batch with the preprocessing that made it (its pictures, its valid pixel range).</summary>
+    public ImageBatch Images => new(Batch, Preprocess);
 
     /// <summary>Decodes and preprocesses every file; a missing or unreadable file throws <see cref="ImageDecodeException"/> naming it.</summary>
     public static InputImages Load(IReadOnlyList<string> paths, Preprocess preprocess)

@@ -8,7 +8,7 @@ namespace EssenceOfPose.Inversion;
 /// <see cref="LearningRate"/> = max_lr; ‖g‖ is taken per image, so every image of a batch gets its
 /// own η as if it ran alone. Without it, η = <see cref="LearningRate"/> (their "constant" policy).
 /// </summary>
-public sealed record GradientStep(double LearningRate, double? DesiredProgress = null) : UpdateRule
+internal sealed record GradientStep(double LearningRate, double? DesiredProgress = null) : UpdateRule
 {
     public override string Name => DesiredProgress is { } d
         ? $"gradient(progress={Objective.FormatNumber(d)},max_lr={Objective.FormatNumber(LearningRate)})"

@@ -14,7 +14,7 @@ namespace EssenceOfPose.Inversion;
 /// element per step whatever the loss scale. G decays with μ rather than growing without bound.
 /// State starts at zero for every phase (each phase is a fresh call in their code).
 /// </summary>
-public sealed record MomentumAdaGrad(double LearningRate, double Momentum = 0.9) : UpdateRule
+internal sealed record MomentumAdaGrad(double LearningRate, double Momentum = 0.9) : UpdateRule
 {
     public override string Name => $"momentum_adagrad(lr={Objective.FormatNumber(LearningRate)},μ={Objective.FormatNumber(Momentum)})";
 

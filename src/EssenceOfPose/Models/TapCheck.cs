@@ -1,9 +1,7 @@
-using EssenceOfPose.Models;
-
-namespace EssenceOfPose.Figures;
+namespace EssenceOfPose.Models;
 
 /// <summary>Checks a tap against a model before any work starts, so a typo fails in a second with the list of taps, not after a render.</summary>
-public static class TapCheck
+internal static class TapCheck
 {
     /// <summary>Throws <see cref="ArgumentException"/> naming the tap and the model's taps if the tower has no such blob.</summary>
     public static TapName Require(SiameseNet model, TapName tap)

@@ -7,8 +7,8 @@ namespace EssenceOfPose.Inversion;
 /// decay, Gaussian blur every few steps, small-norm clipping and small-contribution clipping; the
 /// start is N(0, 10²) noise around the mean image. Their four published settings are
 /// <see cref="Yosinski1"/> … <see cref="Yosinski4"/>. Their code also clips every pixel to the valid
-/// 0–255 range; that needs the model's channel mean (<see cref="ChannelMean"/>) and is skipped
-/// when it is not given.
+/// 0–255 range (<see cref="ClipToValidRange"/>), the range the render request carries from the
+/// model's preprocessing (<see cref="RenderRequest.ValidRange"/>); without one nothing is clipped.
 /// For inversion (which they did not do) the ascended objective is −C·‖Φ(x) − Φ₀‖²/‖Φ₀‖² with
 /// C = <see cref="InversionWeight"/> = 100, our choice: it puts the loss in the range of the unit
 /// activations their rates and "desired progress" of 2 were tuned for.
@@ -42,8 +42,22 @@ public abstract record YosinskiPreset : InversionPreset
     /// <summary>C of the inversion objective (ours; see the type's summary).</summary>
     public double InversionWeight { get; init; } = 100;
 
-    /// <summary>The RGB mean of the model's input; when given, pixels are clipped to the valid 0–255 range each step.</summary>
-    public double[]? ChannelMean { get; init; }
+    /// <summary>Clip each pixel to the request's valid range after every step, as their code does (when the request has one).</summary>
+    public bool ClipToValidRange { get; init; } = true;
+
+    public override double? DataWeight => InversionWeight;
+
+    protected override InversionPreset? Weighted(double weight) => this with { InversionWeight = weight };
+
+    protected override string WeightText => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"inversion weight {InversionWeight:G4}");
+
+    /// <summary>
+    /// Yosinski et al. never inverted codes. On earlier PoseNet weights their constant-rate settings
+    /// 2 and 3 reconstructed best at an inversion weight of 10 and their progress-policy settings 1
+    /// and 4 at 1 (each of 0.1, 1, 10, 100, 10⁴; not measured again); with the PoseNet leak.
+    /// </summary>
+    public override YosinskiPreset ForPoseNet() =>
+        this with { InversionWeight = DesiredProgress is null ? 10 : 1, GradientLeak = PoseNetGradientLeak };
 
     public override RenderPlan Plan(RenderRequest request, Generator generator)
     {
@@ -53,7 +67,7 @@ public abstract record YosinskiPreset : InversionPreset
         if (BlurWidth > 0) step.Add(new GaussianBlur(BlurWidth, BlurEvery));
         if (NormPercentile > 0) step.Add(new SmallNormClip(NormPercentile));
         if (ContributionPercentile > 0) step.Add(new SmallContributionClip(ContributionPercentile));
-        if (ChannelMean is { } mean) step.Add(new ChannelRange(mean));
+        if (ClipToValidRange && request.ValidRange is { } range) step.Add(new ChannelRange(range));
         var start = StartImages.GaussianNoise(request.Batch, request.ImageSize, StartStd, generator, request.Device);
         RenderPhase[] phases = [new(Steps, new GradientStep(LearningRate, DesiredProgress), Transform.None, step)];
         return new RenderPlan(objective, new PixelParameterisation(), start, phases) { SnapshotSteps = SnapshotSteps, GradientLeak = GradientLeak };

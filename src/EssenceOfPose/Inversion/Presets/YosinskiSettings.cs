@@ -21,6 +21,8 @@ public sealed record Yosinski1 : YosinskiPreset
     public static Yosinski1 Quick => new() { Steps = 50 };
 
     public override string Name => "yosinski1";
+
+    public override string Caption => "Y1: blur+norm clip 50%";
 }
 
 /// <summary>Yosinski et al. (2015) setting 2: decay 0.3, 20% small-norm clipping, constant rate 100, 750 steps.</summary>
@@ -33,6 +35,8 @@ public sealed record Yosinski2 : YosinskiPreset
     public static Yosinski2 Quick => new() { Steps = 75 };
 
     public override string Name => "yosinski2";
+
+    public override string Caption => "Y2: decay 0.3+norm clip 20%";
 }
 
 /// <summary>Yosinski et al. (2015) setting 3: decay 0.0001, blur 1.0 every 4, constant rate 100, 1000 steps.</summary>
@@ -45,6 +49,8 @@ public sealed record Yosinski3 : YosinskiPreset
     public static Yosinski3 Quick => new() { Steps = 100 };
 
     public override string Name => "yosinski3";
+
+    public override string Caption => "Y3: decay 1e-4+blur 1.0";
 }
 
 /// <summary>Yosinski et al. (2015) setting 4: blur 0.5 every 4, 90% small-contribution clipping, progress policy (max 1e8, desired 2), 1000 steps.</summary>
@@ -57,4 +63,6 @@ public sealed record Yosinski4 : YosinskiPreset
     public static Yosinski4 Quick => new() { Steps = 100 };
 
     public override string Name => "yosinski4";
+
+    public override string Caption => "Y4: blur+contrib. clip 90%";
 }

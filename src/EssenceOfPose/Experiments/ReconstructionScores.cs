@@ -1,7 +1,8 @@
+using EssenceOfPose.Data;
 using EssenceOfPose.Metrics;
 using EssenceOfPose.Models;
 
-namespace EssenceOfPose.Figures;
+namespace EssenceOfPose.Experiments;
 
 /// <summary>
 /// How a batch of reconstructions Â compares with its originals A: PSNR and SSIM per image (in
@@ -11,13 +12,13 @@ namespace EssenceOfPose.Figures;
 /// </summary>
 public sealed record ReconstructionScores(IReadOnlyList<double> Psnr, IReadOnlyList<double> Ssim, PoseAgreement? Agreement)
 {
-    public static ReconstructionScores Measure(SiameseNet model, CheckpointInfo info, Tensor originals, Tensor reconstructions, Tensor? partners)
+    public static ReconstructionScores Measure(PoseModel model, ImageBatch originals, Tensor reconstructions, Tensor? partners)
     {
         using var scope = torch.NewDisposeScope();
         using var off = torch.no_grad();
-        var a = ImageQuality.FromCaffe(originals.to(ScalarType.Float32), info.Mean);
-        var b = ImageQuality.FromCaffe(reconstructions.to(ScalarType.Float32), info.Mean);
-        var agreement = partners is null ? null : PoseAgreement.Measure(model, originals, partners, reconstructions, info.LabelKind, info.LabelStats);
+        var a = model.Preprocess.ToRgb(originals.Pixels.to(ScalarType.Float32));
+        var b = model.Preprocess.ToRgb(reconstructions.to(ScalarType.Float32));
+        var agreement = partners is null ? null : PoseAgreement.Measure(model.Net, originals.Pixels, partners, reconstructions, model.LabelKind, model.LabelStats);
         return new ReconstructionScores(ImageQuality.Psnr(a, b), ImageQuality.Ssim(a, b), agreement);
     }
 }

@@ -5,7 +5,7 @@ namespace EssenceOfPose.Inversion;
 /// TorchSharp's <see cref="Adam"/>. It normalises each element's step, so images of a batch do
 /// not interact.
 /// </summary>
-public sealed record AdamStep(double LearningRate = 0.05, double Beta1 = 0.9, double Beta2 = 0.999, double Epsilon = 1e-8) : UpdateRule
+internal sealed record AdamStep(double LearningRate = 0.05, double Beta1 = 0.9, double Beta2 = 0.999, double Epsilon = 1e-8) : UpdateRule
 {
     public override string Name => $"adam(lr={Objective.FormatNumber(LearningRate)})";
 

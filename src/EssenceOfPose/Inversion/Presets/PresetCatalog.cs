@@ -9,14 +9,15 @@ public static class PresetCatalog
 {
     public static IReadOnlyList<string> Names { get; } = ["MahendranVedaldi", "Yosinski1", "Yosinski2", "Yosinski3", "Yosinski4", "LucidAdam"];
 
-    /// <summary>The preset called <paramref name="name"/>: its <c>Full</c> form when <paramref name="full"/>, else <c>Quick</c>.</summary>
+    /// <summary>The preset called <paramref name="name"/> in the <paramref name="profile"/>'s form (<c>Quick</c> or <c>Full</c>).</summary>
     /// <exception cref="ArgumentException">No preset of that name; the message lists the names.</exception>
-    public static InversionPreset Get(string name, bool full) =>
-        TryGet(name, full, out var preset) ? preset : throw new ArgumentException($"preset '{name}': expected one of {string.Join(", ", Names)}");
+    public static InversionPreset Get(string name, Profile profile) =>
+        TryGet(name, profile, out var preset) ? preset : throw new ArgumentException($"preset '{name}': expected one of {string.Join(", ", Names)}");
 
     /// <summary>The preset called <paramref name="name"/>, or false when there is none.</summary>
-    public static bool TryGet(string name, bool full, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out InversionPreset? preset)
+    public static bool TryGet(string name, Profile profile, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out InversionPreset? preset)
     {
+        var full = profile == Profile.Full;
         var key = new string(name.Where(c => c is not ('_' or '-' or ' ')).ToArray()).ToLowerInvariant();
         preset = key switch
         {

@@ -1,3 +1,4 @@
+using EssenceOfPose.Data;
 using EssenceOfPose.Models;
 
 namespace EssenceOfPose.Inversion;
@@ -13,16 +14,24 @@ namespace EssenceOfPose.Inversion;
 /// </summary>
 public static class Inverter
 {
-    /// <summary>Inverts the codes of <paramref name="targets"/> [N,3,H,W] (Caffe space) at <paramref name="tap"/>.</summary>
+    /// <summary>
+    /// Inverts the codes of a batch of <paramref name="model"/>'s images at <paramref name="tap"/>;
+    /// presets that keep pixels in the valid range take it from the batch.
+    /// </summary>
+    public static InversionResult Invert(PoseModel model, ImageBatch targets, TapName tap, InversionPreset preset,
+        Generator? generator = null, IProgress<RenderProgress>? progress = null, CancellationToken cancellation = default) =>
+        Invert(model.Net, targets.Pixels, tap, preset, generator, progress, cancellation, targets.ValidRange);
+
+    /// <summary>Inverts the codes of <paramref name="targets"/> [N,3,H,W] (network space) at <paramref name="tap"/>; <paramref name="validRange"/>, when given, is the pixel range presets may clip to.</summary>
     public static InversionResult Invert(SiameseNet model, Tensor targets, TapName tap, InversionPreset preset,
-        Generator? generator = null, IProgress<RenderProgress>? progress = null, CancellationToken cancellation = default)
+        Generator? generator = null, IProgress<RenderProgress>? progress = null, CancellationToken cancellation = default, PixelRange? validRange = null)
     {
         if (targets.dim() != 4 || targets.size(2) != targets.size(3))
             throw new ArgumentException($"targets must be square images [N,3,S,S]; got [{string.Join(", ", targets.shape)}]");
         using var scope = torch.NewDisposeScope();
         Tensor codes;
         using (torch.no_grad()) codes = model.Tap(targets, tap);
-        var result = InvertCodes(model, codes, tap, (int)targets.size(2), preset, generator, progress, cancellation);
+        var result = InvertCodes(model, codes, tap, (int)targets.size(2), preset, adjust: null, generator, progress, cancellation, validRange);
         return MoveOut(scope, result);
     }
 
@@ -37,7 +46,7 @@ public static class Inverter
     /// </summary>
     internal static InversionResult InvertCodes(SiameseNet model, Tensor codes, TapName tap, int imageSize, InversionPreset preset,
         Func<RenderRequest, RenderPlan, RenderPlan>? adjust, Generator? generator = null, IProgress<RenderProgress>? progress = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default, PixelRange? validRange = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(preset);
@@ -49,7 +58,7 @@ public static class Inverter
             var n = codes.size(0);
             var stride = TapGeometry.Stride(model, tap, imageSize);
             var device = model.parameters().First().device;
-            var request = new RenderRequest(RenderGoal.Invert, preset.FeatureTerm(tap, codes), n, imageSize, stride, device);
+            var request = new RenderRequest(RenderGoal.Invert, preset.FeatureTerm(tap, codes), n, imageSize, stride, device) { ValidRange = validRange };
             var plan = preset.Plan(request, gen);
             if (adjust is not null) plan = adjust(request, plan);
             var startError = Error(model, Renderer.Fit(plan.Start, imageSize), tap, codes);
