@@ -1,7 +1,7 @@
 namespace EssenceOfPose.Models;
 
 /// <summary>A safetensors file that cannot be read (or a set of tensors that cannot be written): the message names the file and the problem.</summary>
-internal sealed class SafetensorsException : Exception
+public sealed class SafetensorsException : Exception
 {
     public SafetensorsException(string filePath, string problem, Exception? inner = null)
         : base($"{filePath}: {problem}", inner)
