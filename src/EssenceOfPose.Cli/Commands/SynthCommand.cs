@@ -19,15 +19,17 @@ internal static class SynthCommand
         var seed = new Option<long>("--seed") { Description = "random seed: same seed and options, same bytes", DefaultValueFactory = _ => defaults.Seed };
         var size = new Option<int>("--size") { Description = "image width and height in pixels", DefaultValueFactory = _ => defaults.ImageSize };
         var threads = new Option<int>("--threads") { Description = "images rendered at once (-1: all cores); does not change the output", DefaultValueFactory = _ => -1 };
+        var variety = new Option<CityVariety>("--variety") { Description = "Fixed (the default look) or Wide (the seed also draws street sizes, camera distances, façade palette and time of day)", DefaultValueFactory = _ => defaults.Variety };
+        var datasetId = new Option<int>("--dataset-id") { Description = "the DatasetID in file names (0-9999); give cities that are trained on together distinct ids", DefaultValueFactory = _ => defaults.DatasetId };
         var sheet = new Option<FileInfo?>("--sheet") { Description = "also write a PNG contact sheet of the first views (up to 24) to this file" };
         var json = new Option<FileInfo?>("--json") { Description = "write the numbers to this JSON file" };
         var cmd = new Command("synth", "Render the synthetic city: façade targets seen from 2-7 street-level cameras, as 3D Street View .jpg/.txt pairs plus city.json.")
         {
-            output, targets, seed, size, threads, sheet, json,
+            output, targets, seed, size, variety, datasetId, threads, sheet, json,
         };
         cmd.SetAction((ParseResult r, CancellationToken ct) =>
         {
-            var options = defaults with { Targets = r.GetValue(targets), Seed = r.GetValue(seed), ImageSize = r.GetValue(size) };
+            var options = defaults with { Targets = r.GetValue(targets), Seed = r.GetValue(seed), ImageSize = r.GetValue(size), Variety = r.GetValue(variety), DatasetId = r.GetValue(datasetId) };
             var threadCount = r.GetValue(threads);
             var result = SyntheticCityGenerator.Generate(options, r.GetValue(output)!.FullName, threadCount, new ProgressLine(), ct);
             Console.WriteLine(
@@ -46,6 +48,7 @@ internal static class SynthCommand
                     bytesOnDisk = result.BytesOnDisk,
                     seed = options.Seed,
                     size = options.ImageSize,
+                    variety = options.Variety.ToString(),
                     threads = threadCount < 1 ? Environment.ProcessorCount : threadCount,
                     outputDirectory = result.OutputDirectory,
                 };

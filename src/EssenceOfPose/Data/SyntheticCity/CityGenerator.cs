@@ -15,12 +15,13 @@ internal static class CityGenerator
         o.Validate();
         var rng = new CityRandom(o.Seed, 0, CityRandom.Salt.Layout);
         var layout = Layout(o, rng);
+        var look = CityLook.From(o);
         var buildings = new List<Building>();
         var halfDiagonal = MathF.Sqrt(layout.CellX[^1] * layout.CellX[^1] + layout.CellY[^1] * layout.CellY[^1]);
         for (var iy = 0; iy < layout.Ny; iy++)
         for (var ix = 0; ix < layout.Nx; ix++)
             BlockBuilder.Fill(buildings, layout, ix, iy, rng,
-                Downtown((layout.BlockX0[ix] + layout.BlockX1[ix]) / 2, (layout.BlockY0[iy] + layout.BlockY1[iy]) / 2, halfDiagonal));
+                Downtown((layout.BlockX0[ix] + layout.BlockX1[ix]) / 2, (layout.BlockY0[iy] + layout.BlockY1[iy]) / 2, halfDiagonal), look);
 
         var targets = new List<int>();
         var m = o.TargetMarginBlocks;
@@ -41,7 +42,7 @@ internal static class CityGenerator
             Grid = new BuildingGrid(layout, buildings),
             TargetBuildings = [.. targets],
             Panoramas = PanoramaPlacement.Place(layout, o, new CityRandom(o.Seed, 0, CityRandom.Salt.Panoramas)),
-            Sky = Sky(rng),
+            Sky = Sky(rng, o),
         };
     }
 
@@ -99,20 +100,28 @@ internal static class CityGenerator
         return (b0, b1, cells);
     }
 
-    private static SkyLight Sky(CityRandom rng)
+    private static SkyLight Sky(CityRandom rng, SyntheticCityOptions o)
     {
         var azimuth = rng.Range(0, 2 * Math.PI);
-        var elevation = rng.Range(25, 60) * Math.PI / 180;
+        var elevation = rng.Range(o.SunElevationMinDegrees, o.SunElevationMaxDegrees) * Math.PI / 180;
         var sun = new Vector3(
             (float)(Math.Sin(azimuth) * Math.Cos(elevation)),
             (float)(Math.Cos(azimuth) * Math.Cos(elevation)),
             (float)Math.Sin(elevation));
         var blue = (float)rng.Range(0.85, 1.1);
+        var sunColour = new Vector3(1.0f, 0.95f, 0.86f) * (float)rng.Range(0.62, 0.78);
+        var ambient = new Vector3(0.50f, 0.54f, 0.60f) * (float)rng.Range(0.85, 1.0);
+        if (o.SunWarmth > 0)
+        {
+            var w = (float)o.SunWarmth;
+            sunColour = Vector3.Lerp(sunColour, new Vector3(0.80f, 0.56f, 0.36f), w);
+            ambient *= 1 - 0.3f * w;
+        }
         return new SkyLight
         {
             SunDirection = Vector3.Normalize(sun),
-            SunColour = new Vector3(1.0f, 0.95f, 0.86f) * (float)rng.Range(0.62, 0.78),
-            Ambient = new Vector3(0.50f, 0.54f, 0.60f) * (float)rng.Range(0.85, 1.0),
+            SunColour = sunColour,
+            Ambient = ambient,
             Zenith = Vector3.Clamp(new Vector3(0.24f, 0.44f, 0.78f) * blue, Vector3.Zero, Vector3.One),
             Horizon = new Vector3(0.74f, 0.81f, 0.88f),
             CloudCover = (float)rng.Range(0.0, 0.65),

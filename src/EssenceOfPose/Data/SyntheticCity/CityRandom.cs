@@ -47,5 +47,6 @@ internal sealed class CityRandom
         public const ulong Layout = 0x4C41594F5554UL;
         public const ulong Panoramas = 0x50414E4F52414DUL;
         public const ulong Target = 0x544152474554UL;
+        public const ulong Variety = 0x56415249455459UL;
     }
 }

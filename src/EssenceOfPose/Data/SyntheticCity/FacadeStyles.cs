@@ -35,11 +35,12 @@ internal static class FacadeStyles
         new(0.88f, 0.72f, 0.20f), new(0.92f, 0.92f, 0.90f), new(0.10f, 0.10f, 0.11f), new(0.55f, 0.20f, 0.45f),
     ];
 
-    public static FacadeStyle Sample(CityRandom rng, bool tower, double downtown)
+    public static FacadeStyle Sample(CityRandom rng, bool tower, double downtown, CityLook look)
     {
         var material = tower
             ? (rng.Chance(0.6) ? WallMaterial.GlassCurtain : WallMaterial.Concrete)
-            : Pick(rng, (WallMaterial.Brick, 0.34), (WallMaterial.Plaster, 0.42), (WallMaterial.Concrete, 0.19), (WallMaterial.GlassCurtain, 0.05));
+            : Pick(rng, (WallMaterial.Brick, look.MaterialWeights[0]), (WallMaterial.Plaster, look.MaterialWeights[1]),
+                (WallMaterial.Concrete, look.MaterialWeights[2]), (WallMaterial.GlassCurtain, look.MaterialWeights[3]));
         var s = new FacadeStyle
         {
             Material = material,
@@ -57,6 +58,7 @@ internal static class FacadeStyles
             WallMaterial.Concrete => Jitter(rng, new Vector3(0.64f, 0.63f, 0.60f) * (float)rng.Range(0.8, 1.12)),
             _ => Jitter(rng, new Vector3(0.22f, 0.23f, 0.25f) * (float)rng.Range(0.7, 2.6)), // mullions and spandrels
         };
+        (s.Wall, s.Frame, s.Accent, s.GlassTint) = (look.Grade(s.Wall), look.Grade(s.Frame), look.Grade(s.Accent), look.Grade(s.GlassTint));
         s.StoreyHeight = (float)(material switch
         {
             WallMaterial.GlassCurtain => rng.Range(3.5, 4.1),

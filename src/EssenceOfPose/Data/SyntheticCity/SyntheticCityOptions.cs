@@ -72,6 +72,38 @@ public sealed record SyntheticCityOptions
     /// <summary>Trace a shadow ray toward the sun for each lit pixel.</summary>
     public bool Shadows { get; init; } = true;
 
+    /// <summary>Fixed (the default) or Wide: whether the seed also draws the look and street sizes (<see cref="CityVarieties.Resolve"/>).</summary>
+    public CityVariety Variety { get; init; } = CityVariety.Fixed;
+
+    // Scalars rather than arrays, so that options compare by value (a record compares arrays by reference).
+
+    /// <summary>Relative frequency of brick walls on ordinary buildings (towers are glass or concrete).</summary>
+    public double BrickWeight { get; init; } = 0.34;
+
+    public double PlasterWeight { get; init; } = 0.42;
+
+    public double ConcreteWeight { get; init; } = 0.19;
+
+    public double GlassWeight { get; init; } = 0.05;
+
+    /// <summary>Factor on the red channel of every façade colour; 1 leaves them as drawn (likewise green and blue).</summary>
+    public double TintRed { get; init; } = 1;
+
+    public double TintGreen { get; init; } = 1;
+
+    public double TintBlue { get; init; } = 1;
+
+    /// <summary>Saturation of façade colours about their grey; 1 leaves them as drawn.</summary>
+    public double PaletteSaturation { get; init; } = 1;
+
+    /// <summary>The sun's elevation is drawn uniformly between these, degrees.</summary>
+    public double SunElevationMinDegrees { get; init; } = 25;
+
+    public double SunElevationMaxDegrees { get; init; } = 60;
+
+    /// <summary>0 midday light to 1 low evening light: a warmer sun and a dimmer sky light.</summary>
+    public double SunWarmth { get; init; } = 0;
+
     /// <summary>1,000 targets at 256 px: the suite's embedded default dataset.</summary>
     public static SyntheticCityOptions Default { get; } = new();
 
@@ -100,6 +132,14 @@ public sealed record SyntheticCityOptions
         Require(MaxIncidenceDegrees is > 5 and < 89, nameof(MaxIncidenceDegrees), "5 to 89");
         Require(MaxPitchDegrees is > 5 and < 89, nameof(MaxPitchDegrees), "5 to 89");
         Require(PanoramaSpacing is >= 2 and <= 100, nameof(PanoramaSpacing), "2 to 100 m");
+        Require(Enum.IsDefined(Variety), nameof(Variety), "Fixed or Wide");
+        double[] weights = [BrickWeight, PlasterWeight, ConcreteWeight, GlassWeight];
+        Require(weights.All(w => w >= 0 && double.IsFinite(w)) && weights.Sum() > 0, nameof(BrickWeight), "finite material weights >= 0 with a positive sum");
+        Require(new[] { TintRed, TintGreen, TintBlue }.All(t => t is >= 0.2 and <= 2), nameof(TintRed), "a tint factor from 0.2 to 2 per channel");
+        Require(PaletteSaturation is >= 0 and <= 2, nameof(PaletteSaturation), "0 to 2");
+        Require(SunElevationMinDegrees is >= 3 and <= 85 && SunElevationMaxDegrees is >= 3 and <= 85 && SunElevationMinDegrees <= SunElevationMaxDegrees,
+            nameof(SunElevationMinDegrees), "3 <= min <= max <= 85 degrees");
+        Require(SunWarmth is >= 0 and <= 1, nameof(SunWarmth), "0 to 1");
     }
 
     private static void Require(bool ok, string name, string expected)

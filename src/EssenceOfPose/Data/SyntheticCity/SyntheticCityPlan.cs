@@ -34,6 +34,7 @@ internal sealed class SyntheticCityPlan
 
     public static SyntheticCityPlan Create(SyntheticCityOptions options, int maxDegreeOfParallelism = -1, CancellationToken cancel = default)
     {
+        options = CityVarieties.Resolve(options);
         var city = CityGenerator.Generate(options);
         var targets = new TargetPlan[options.Targets];
         Parallel.For(0, targets.Length, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancel },
