@@ -11,7 +11,12 @@ internal static class TrainCommand
 {
     public static Command Create()
     {
-        var data = new Option<DirectoryInfo>("--data") { Description = "dataset root (3D Street View format: .jpg + .txt, folders or .tar)", Required = true };
+        var data = new Option<DirectoryInfo[]>("--data")
+        {
+            Description = "dataset roots (3D Street View format: .jpg + .txt, folders or .tar); the first is split into training and held-out targets, any further ones are cities trained on whole",
+            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+        };
         var output = new Option<FileInfo>("--out") { Description = "checkpoint to write (.safetensors); OUT.jsonl gets per-epoch metrics, OUT.train/ the resumable state", Required = true };
         var profile = new Option<string>("--profile") { Description = "quick (smoke test) or full (the shipped weights' run)", DefaultValueFactory = _ => "full" };
         var arch = new Option<string?>("--arch") { Description = $"{PoseNet.Name} or {SmallNetV5.Name}" };
@@ -21,6 +26,7 @@ internal static class TrainCommand
         var solver = new Option<PoseSolver?>("--solver") { Description = "Sgd (the original), Adam or AdamW" };
         var poseWeight = new Option<double?>("--pose-weight") { Description = "weight of the L1 pose loss beside the matching loss (default 10, the original's)" };
         var initFrom = new Option<FileInfo?>("--init-from") { Description = "start from this checkpoint's weights (same architecture and labels): fine-tuning" };
+        var augment = new Option<bool>("--augment") { Description = "mirror pairs left-right (pose labels mirrored) and jitter each image's exposure and colour balance" };
         var fixedNegatives = new Option<bool>("--fixed-negatives") { Description = "keep the first epoch's non-matching pairs for every epoch instead of drawing new ones" };
         var init = new Option<WeightInit?>("--init") { Description = "He (default) or Caffe (the prototxts' gaussian fillers)" };
         var lr = new Option<double?>("--lr") { Description = "base learning rate (default 0.001)" };
@@ -34,7 +40,7 @@ internal static class TrainCommand
         var device = VerbSupport.DeviceOption();
         var posenet = new Command("posenet", "Train the siamese PoseNet (pose regression + matching) and write a checkpoint.")
         {
-            data, output, profile, arch, labels, epochs, batch, solver, poseWeight, initFrom, fixedNegatives, init, lr, stepSize, seed, every, threads, splitCell, resume, json, device,
+            data, output, profile, arch, labels, epochs, batch, solver, poseWeight, initFrom, augment, fixedNegatives, init, lr, stepSize, seed, every, threads, splitCell, resume, json, device,
         };
         posenet.SetAction((r, ct) =>
         {
@@ -61,6 +67,7 @@ internal static class TrainCommand
                 PoseLossWeight = r.GetValue(poseWeight) ?? o.PoseLossWeight,
                 InitFrom = r.GetValue(initFrom)?.FullName ?? o.InitFrom,
                 ResampleNegatives = !r.GetValue(fixedNegatives) && o.ResampleNegatives,
+                Augment = r.GetValue(augment) || o.Augment,
                 Device = r.GetValue(device)!,
             };
             DeviceName.Parse(o.Device); // refused before the data loads
@@ -72,9 +79,12 @@ internal static class TrainCommand
             if (r.GetValue(resume) && !File.Exists(Path.Combine(outPath + ".train", "state.json")))
                 throw new ArgumentException($"--resume: nothing to resume, {outPath}.train/state.json does not exist; run without --resume to start fresh");
             var command = "eop " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1));
-            Console.WriteLine($"loading {r.GetValue(data)!.FullName} ...");
-            using var prepared = PoseNetData.Load(r.GetValue(data)!.FullName, SplitSpec.From(o));
+            var dirs = r.GetValue(data)!.Select(d => d.FullName).ToArray();
+            Console.WriteLine($"loading {string.Join(", ", dirs)} ...");
+            using var prepared = PoseNetData.Load(dirs, SplitSpec.From(o));
             Console.WriteLine($"{prepared.Dataset.Views.Count} views, {prepared.Dataset.Targets.Count} targets; split {prepared.SplitReport}");
+            if (prepared.Datasets.Count > 1)
+                Console.WriteLine($"and {prepared.Datasets.Count - 1} training cities: {prepared.TrainTargets.Count} training targets in all");
             Console.WriteLine($"train pairs {prepared.TrainPairs.Count} ({prepared.TrainPairs.Positives.Count} matching), test pairs {prepared.TestPairs.Count}; {o.Solver}, batch {o.BatchSize}, {o.Epochs} epochs, {o.Threads} threads");
             var progress = new ConsoleProgress<TrainingProgress>(Describe);
             var result = new PoseNetTrainer(o).Run(prepared, outPath, command, r.GetValue(resume), progress, ct);

@@ -11,13 +11,16 @@ namespace EssenceOfPose.Training;
 /// </summary>
 public sealed class PatchCache : IDisposable
 {
-    readonly Dictionary<string, int> rowOf;
+    // Keyed by the view itself (name, record and image source): two cities may reuse a file name.
+    readonly Dictionary<DatasetView, int> rowOf = [];
 
     PatchCache(Tensor patches, IReadOnlyList<DatasetView> views)
     {
         Patches = patches;
         Views = views;
-        rowOf = views.Select((v, i) => (v.Name.Stem, i)).ToDictionary(x => x.Stem, x => x.i);
+        for (var i = 0; i < views.Count; i++)
+            if (!rowOf.TryAdd(views[i], i))
+                throw new ArgumentException($"view {views[i].Name.Stem} ({views[i].Image.Description}) is listed twice; a dataset was given twice?");
     }
 
     /// <summary>[V,3,S,S] float32, 0–255, no mean subtracted.</summary>
@@ -25,7 +28,9 @@ public sealed class PatchCache : IDisposable
 
     public IReadOnlyList<DatasetView> Views { get; }
 
-    public int Row(DatasetView view) => rowOf.TryGetValue(view.Name.Stem, out var r)
+    const int Chunk = 256;
+
+    public int Row(DatasetView view) => rowOf.TryGetValue(view, out var r)
         ? r : throw new KeyNotFoundException($"view {view.Name.Stem} is not in the patch cache");
 
     /// <summary>Decodes (all cores) and preprocesses every view; the crop and size come from <paramref name="preprocess"/>.</summary>
@@ -33,24 +38,27 @@ public sealed class PatchCache : IDisposable
     {
         if (views.Count == 0) throw new ArgumentException("no views to cache");
         var zeroMean = preprocess with { Mean = [0, 0, 0] };
-        var images = new RgbImage[views.Count];
         var done = 0;
-        Parallel.For(0, views.Count, i =>
+        Tensor? all = null;
+        // Decoded a chunk at a time: a 256-pixel view is 196 kB decoded, so decoding a whole
+        // multi-city training set first would hold gigabytes that the patches do not need.
+        var images = new RgbImage[Math.Min(Chunk, views.Count)];
+        for (var start = 0; start < views.Count; start += Chunk)
         {
-            images[i] = RgbImage.Decode(views[i].Image.ReadAllBytes(), views[i].Image.Description);
-            progress?.Report(Interlocked.Increment(ref done));
-        });
-        using var scope = torch.NewDisposeScope();
-        var rows = new List<Tensor>(views.Count);
-        for (var start = 0; start < images.Length; start += 256)
-        {
+            var n = Math.Min(Chunk, views.Count - start);
+            Parallel.For(0, n, i =>
+            {
+                var view = views[start + i];
+                images[i] = RgbImage.Decode(view.Image.ReadAllBytes(), view.Image.Description);
+                progress?.Report(Interlocked.Increment(ref done));
+            });
             using var chunk = torch.NewDisposeScope();
-            var batch = zeroMean.Apply(images.Skip(start).Take(256));
-            rows.Add(chunk.MoveToOuter(batch));
+            var batch = zeroMean.Apply(images.Take(n));
+            // Filled in place: concatenating the chunks at the end would hold the patches twice.
+            all ??= torch.empty([views.Count, .. batch.shape[1..]], batch.dtype).DetachFromDisposeScope();
+            all.narrow(0, start, n).copy_(batch);
         }
-        var all = torch.cat(rows.ToArray(), 0);
-        all.DetachFromDisposeScope();
-        return new PatchCache(all, views);
+        return new PatchCache(all!, views);
     }
 
     /// <summary>Per-channel mean (R, G, B) over the given rows' pixels: the dataset mean Caffe subtracts.</summary>

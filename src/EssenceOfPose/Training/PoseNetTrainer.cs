@@ -73,7 +73,7 @@ public sealed class PoseNetTrainer
             for (var b = step % stepsPerEpoch; b < stepsPerEpoch; b++)
             {
                 var lr = StepDecay(optimizer, baseRates, step);
-                var (loss, pose, match) = Step(model, optimizer, pairs, data.Cache, meanTensor, order.AsSpan(b * o.BatchSize, Math.Min(o.BatchSize, pairs.Count - b * o.BatchSize)));
+                var (loss, pose, match) = Step(model, optimizer, pairs, data.Cache, meanTensor, stats, step, order.AsSpan(b * o.BatchSize, Math.Min(o.BatchSize, pairs.Count - b * o.BatchSize)));
                 step++;
                 if (!double.IsFinite(loss))
                     throw new InvalidDataException($"training diverged: the loss is {loss} at step {step} (epoch {epoch + 1}); lower --lr or check the data's labels");
@@ -110,6 +110,8 @@ public sealed class PoseNetTrainer
             ["threads"] = o.Threads.ToString(CultureInfo.InvariantCulture),
         };
         if (initFrom is not null) notes["init_from"] = initFrom;
+        if (data.Datasets.Count > 1)
+            notes["training_cities"] = JsonSerializer.Serialize(data.Datasets.Skip(1).Select(d => d.Root).ToArray());
         var provenance = new Provenance
         {
             Command = command,
@@ -140,7 +142,10 @@ public sealed class PoseNetTrainer
     PairTensors EpochPairs(PoseNetData data, PairTensors first, LabelStats stats, int epoch)
     {
         if (epoch == 0 || !o.ResampleNegatives || data.TrainPairs.Negatives.Count == 0) return first;
-        var negatives = PairSampler.Negatives(data.TrainTargets, data.TrainPairs.Negatives.Count, EpochSeed(o.Seed, epoch, 0x4e65));
+        // Within each city, as many as it drew at first: a pair across two cities would be told
+        // apart by the city's look, which teaches nothing about views of one place.
+        var negatives = data.TrainCities.SelectMany((city, i) => data.NegativesPerCity[i] == 0 ? []
+            : PairSampler.Negatives(city, data.NegativesPerCity[i], EpochSeed(o.Seed, epoch, 0x4e65 + 7919 * i)));
         return new PairTensors(data.TrainPairs.Positives.Concat(negatives).ToArray(), data.Cache, o.LabelKind, stats);
     }
 
@@ -188,10 +193,11 @@ public sealed class PoseNetTrainer
         };
     }
 
-    (double Loss, double Pose, double Match) Step(SiameseNet model, OptimizerHelper optimizer, PairTensors pairs, PatchCache cache, Tensor mean, ReadOnlySpan<int> batch)
+    (double Loss, double Pose, double Match) Step(SiameseNet model, OptimizerHelper optimizer, PairTensors pairs, PatchCache cache, Tensor mean, LabelStats stats, int step, ReadOnlySpan<int> batch)
     {
         using var scope = torch.NewDisposeScope();
         var (a, b, match, label) = pairs.Batch(cache, mean, batch);
+        if (o.Augment) (a, b, label) = PairAugmentation.Apply(a, b, label, mean, stats, EpochSeed(o.Seed, step, 0x41756));
         return Step(model, optimizer, a, b, match, label, o);
     }
 

@@ -44,6 +44,8 @@ public sealed record PoseNetTrainingOptions
     /// network learn those pairs rather than what tells views apart.
     /// </summary>
     public bool ResampleNegatives { get; init; } = true;
+    /// <summary>Mirror pairs (labels mirrored) and jitter each image's exposure and colour (<see cref="PairAugmentation"/>).</summary>
+    public bool Augment { get; init; }
     /// <summary>Start from the weights of this checkpoint (same architecture and pose labels) instead of a fresh initialisation: fine-tuning.</summary>
     public string? InitFrom { get; init; }
     public int Seed { get; init; } = 1;

@@ -35,6 +35,22 @@ public static class PoseLabels
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown pose label kind"),
     };
 
+    /// <summary>
+    /// What mirroring both images of a pair left-right does to its label, component by component
+    /// (+1 kept, −1 negated). The mirror reflects camera x (right), so Δheading and Δroll change
+    /// sign, Δpitch does not, and the translation's x does; the quaternion of S·R·S with
+    /// S = diag(−1, 1, 1) is (w, x, −y, −z). Exact for these labels, which are differences of
+    /// absolute angles and a translation in camera 1's frame.
+    /// </summary>
+    public static IReadOnlyList<int> MirrorSigns(PoseLabelKind kind) => kind switch
+    {
+        PoseLabelKind.Dof2 => [-1, 1],
+        PoseLabelKind.Dof5 => [-1, 1, -1, 1, 1],
+        PoseLabelKind.Dof6 => [-1, 1, -1, -1, 1, 1],
+        PoseLabelKind.QuaternionTranslation => [1, 1, -1, -1, -1, 1, 1],
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown pose label kind"),
+    };
+
     public static double[] Vector(RelativePose p, PoseLabelKind kind)
     {
         var t = p.Translation;

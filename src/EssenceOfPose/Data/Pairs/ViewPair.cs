@@ -25,6 +25,8 @@ public sealed record ViewPair(DatasetView First, DatasetView Second, bool IsMatc
 /// <summary>Positive and negative pairs drawn from a set of targets.</summary>
 public sealed record PairSet(IReadOnlyList<ViewPair> Positives, IReadOnlyList<ViewPair> Negatives)
 {
+    public static PairSet Empty { get; } = new([], []);
+
     public int Count => Positives.Count + Negatives.Count;
 
     /// <summary>Positives, then negatives.</summary>
