@@ -45,7 +45,7 @@ public sealed record WeightsManifest
     {
         try
         {
-            return JsonSerializer.Deserialize<WeightsManifest>(System.IO.File.ReadAllText(path), Json)
+            return JsonSerializer.Deserialize<WeightsManifest>(EssenceOfPose.Data.InputFile.ReadAllText(path, "a weights manifest", EssenceOfPose.Data.InputFile.DocumentLimit), Json)
                 ?? throw new InvalidDataException($"{path}: empty manifest");
         }
         catch (JsonException e)
@@ -69,7 +69,7 @@ public sealed record WeightsManifest
 
     public static string Hash(string path)
     {
-        using var stream = System.IO.File.OpenRead(path);
+        using var stream = EssenceOfPose.Data.InputFile.OpenRead(path, "a weights file", EssenceOfPose.Data.InputFile.WeightsLimit);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 }
