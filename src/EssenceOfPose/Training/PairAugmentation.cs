@@ -24,10 +24,11 @@ public static class PairAugmentation
         var mirror = new bool[n];
         for (var i = 0; i < n; i++) mirror[i] = rng.NextDouble() < 0.5;
         var (aJitter, bJitter) = (Photometric(rng, n), Photometric(rng, n));
-        var flip = torch.tensor(mirror, device: a.device).view(n, 1, 1, 1);
+        var mirrored = torch.tensor(mirror, device: a.device);
+        var flip = mirrored.view(n, 1, 1, 1);
         a = Jitter(torch.where(flip, a.flip(3), a), mean, aJitter);
         b = Jitter(torch.where(flip, b.flip(3), b), mean, bJitter);
-        return (a, b, MirrorLabels(pose, torch.tensor(mirror, device: pose.device).view(n, 1), stats));
+        return (a, b, MirrorLabels(pose, mirrored.view(n, 1).to(pose.device), stats));
     }
 
     /// <summary>
