@@ -37,6 +37,9 @@ public sealed record PoseNetEvaluation(PoseFigures Pose, MatchFigures Match, Pos
     }
 }
 
+/// <summary>An evaluation of one set of pairs, named: the same-city held-out split or a city the network never saw.</summary>
+public sealed record CityEvaluation(string City, PoseNetEvaluation Evaluation);
+
 /// <summary>
 /// Evaluates a siamese PoseNet on the held-out pairs: median and mean angular error of the
 /// relative rotation, translation error (metres) and the angle of its direction, matching
