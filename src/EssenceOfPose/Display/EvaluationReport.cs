@@ -45,12 +45,12 @@ public static class EvaluationReport
     /// figures beside both baselines' and the rotation error as a fraction of the mean-pose
     /// baseline's, so a reader sees at once how much of the same-city figure carries over.
     /// </summary>
-    public static MetricTable Cities(IReadOnlyList<CityEvaluation> cities)
+    public static MetricTable Cities(IReadOnlyList<CityEvaluation> cities, string? title = null)
     {
         var table = new MetricTable("pairs from", "targets", "pairs", "median rotation (°)", "mean-pose rotation (°)", "rotation / mean-pose",
             "median translation (m)", "match AUC", "FPR95", "raw-pixel AUC")
         {
-            Title = "PoseNet on its own city's held-out split and on cities it never saw",
+            Title = title ?? "PoseNet set by set: rotation against the mean-pose baseline, and matching",
         }
             .WithFormat("median rotation (°)", "F1").WithFormat("mean-pose rotation (°)", "F1").WithFormat("rotation / mean-pose", "F2")
             .WithFormat("median translation (m)", "F2").WithFormat("match AUC", "F3").WithFormat("FPR95", "F3").WithFormat("raw-pixel AUC", "F3");

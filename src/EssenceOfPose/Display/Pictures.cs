@@ -1,6 +1,5 @@
 using EssenceOfPose.Data;
 using EssenceOfPose.Data.Images;
-using EssenceOfPose.Models;
 
 namespace EssenceOfPose.Display;
 
@@ -12,13 +11,6 @@ namespace EssenceOfPose.Display;
 /// </summary>
 public static class Pictures
 {
-    /// <summary>
-    /// A batch in network space as pictures, given the channel mean by hand. Kept only for notebook
-    /// 01 (owned elsewhere, moving to <see cref="PoseModel"/>); everything else uses
-    /// <see cref="ImageBatch.Pictures"/> or <see cref="Preprocess.Pictures"/>.
-    /// </summary>
-    public static IReadOnlyList<RgbImage> FromCaffe(Tensor images, IReadOnlyList<double> mean) => Preprocess.WithMean(mean).Pictures(images);
-
     /// <summary>A batch [N,3,H,W] (or [3,H,W]) of 0–255 RGB values, such as <c>HeatOverlay</c> draws, as N pictures.</summary>
     public static IReadOnlyList<RgbImage> FromRgb(Tensor images) => Preprocess.Split(images).Select(Preprocess.TensorToImage).ToArray();
 

@@ -92,11 +92,11 @@ public sealed class ExampleCity
     }
 
     /// <summary>The views decoded and preprocessed into one tensor [N,3,S,S] (S the preprocessing's input size).</summary>
-    public static Tensor Batch(IEnumerable<DatasetView> views, Preprocess preprocess) =>
+    internal static Tensor Batch(IEnumerable<DatasetView> views, Preprocess preprocess) =>
         preprocess.Apply(views.Select(v => RgbImage.Decode(v.Image.ReadAllBytes(), v.Image.Description)));
 
     /// <summary>Both images of each pair as two tensors [N,3,S,S], first and second.</summary>
-    public static (Tensor First, Tensor Second) Batch(IReadOnlyList<ViewPair> pairs, Preprocess preprocess)
+    internal static (Tensor First, Tensor Second) Batch(IReadOnlyList<ViewPair> pairs, Preprocess preprocess)
     {
         if (pairs.Count == 0) throw new ArgumentException("no pairs", nameof(pairs));
         return (Batch(pairs.Select(p => p.First), preprocess), Batch(pairs.Select(p => p.Second), preprocess));

@@ -24,9 +24,13 @@ public sealed record Session(Profile Profile, PoseModel Model, string Scratch) :
     /// <summary>The Quick or the Full value, by the session's profile.</summary>
     public T Pick<T>(T quick, T full) => Profile.Pick(quick, full);
 
-    /// <summary>A small city (the quick city's size and style) rendered with <paramref name="seed"/> into the scratch folder.</summary>
-    public ExampleCity City(int seed, int targets = 30) =>
-        ExampleCity.Render(SyntheticCityOptions.Quick with { Targets = targets, Seed = seed }, Path.Combine(Scratch, "city"));
+    /// <summary>
+    /// A small city (the quick city's size) rendered with <paramref name="seed"/> into
+    /// <paramref name="folder"/> of the scratch folder; <see cref="CityVariety.Wide"/> lets the seed
+    /// draw the city's look too. Give cities used side by side folders of their own.
+    /// </summary>
+    public ExampleCity City(int seed, int targets = 30, CityVariety variety = CityVariety.Fixed, string folder = "city") =>
+        ExampleCity.Render(SyntheticCityOptions.Quick with { Targets = targets, Seed = seed, Variety = variety }, Path.Combine(Scratch, folder));
 
     /// <summary>The views as one batch of the session's model.</summary>
     public ImageBatch Batch(IEnumerable<DatasetView> views) => ExampleCity.Images(views, Model.Preprocess);
