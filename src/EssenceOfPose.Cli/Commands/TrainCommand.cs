@@ -44,12 +44,7 @@ internal static class TrainCommand
         };
         posenet.SetAction((r, ct) =>
         {
-            var o = r.GetValue(profile) switch
-            {
-                "quick" => PoseNetTrainingOptions.Quick,
-                "full" => PoseNetTrainingOptions.Full,
-                var p => throw new ArgumentException($"--profile {p}: expected quick or full"),
-            };
+            var o = VerbSupport.Profile(r, profile).Pick(PoseNetTrainingOptions.Quick, PoseNetTrainingOptions.Full);
             o = o with
             {
                 Architecture = r.GetValue(arch) ?? o.Architecture,
