@@ -20,6 +20,10 @@ public sealed record ImageBatch(Tensor Pixels, Preprocess Preprocess)
     /// <summary>The picture of image <paramref name="index"/>.</summary>
     public RgbImage Picture(int index) => Preprocess.Invert(Pixels.select(0, index));
 
+    /// <summary>The batch as one grid of pictures, for display: a caption per image, a title above, each picture <paramref name="scale"/> times enlarged.</summary>
+    public Display.ImageGrid Grid(IReadOnlyList<string>? captions = null, string? title = null, int scale = 1) =>
+        new(Pictures(), captions) { Title = title, Scale = scale };
+
     /// <summary>The batch in 0–255 RGB, unclipped (for image-quality metrics).</summary>
     public Tensor Rgb() => Preprocess.ToRgb(Pixels);
 

@@ -45,6 +45,9 @@ public sealed class ExampleCity
         return new ExampleCity(options, generation, StreetViewDataset.Load(generation.OutputDirectory));
     }
 
+    /// <summary>All views of one target side by side, captioned with each camera's heading, pitch and distance (<see cref="Display.DatasetTour"/>).</summary>
+    public static Display.ImageGrid Show(Target target) => Display.DatasetTour.Target(target);
+
     /// <summary>
     /// The first view (in file-name order) of each of the first <paramref name="count"/> targets
     /// with at least <paramref name="minViews"/> views: different places, for inversions and dreams.

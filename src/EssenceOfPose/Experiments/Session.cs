@@ -26,11 +26,18 @@ public sealed record Session(Profile Profile, PoseModel Model, string Scratch) :
 
     /// <summary>
     /// A small city (the quick city's size) rendered with <paramref name="seed"/> into
-    /// <paramref name="folder"/> of the scratch folder; <see cref="CityVariety.Wide"/> lets the seed
-    /// draw the city's look too. Give cities used side by side folders of their own.
+    /// <paramref name="folder"/> of the scratch folder; <paramref name="wideVariety"/> lets the seed
+    /// draw the city's look too (<see cref="CityVariety.Wide"/>). Give cities used side by side folders of their own.
     /// </summary>
-    public ExampleCity City(int seed, int targets = 30, CityVariety variety = CityVariety.Fixed, string folder = "city") =>
-        ExampleCity.Render(SyntheticCityOptions.Quick with { Targets = targets, Seed = seed, Variety = variety }, Path.Combine(Scratch, folder));
+    public ExampleCity City(int seed, int targets = 30, bool wideVariety = false, string folder = "city") =>
+        ExampleCity.Render(SyntheticCityOptions.Quick with { Targets = targets, Seed = seed, Variety = wideVariety ? CityVariety.Wide : CityVariety.Fixed },
+            Path.Combine(Scratch, folder));
+
+    /// <summary>The manifest of the shipped weights: the commands and cities that trained them, their held-out figures.</summary>
+    public WeightsManifest Manifest => ShippedWeights.Manifest();
+
+    /// <summary>The model's layers: each blob's shape for one 101×101 patch, and the parameters.</summary>
+    public Display.MetricTable Layers() => Display.ModelSummary.Layers(Model.Net);
 
     /// <summary>The views as one batch of the session's model.</summary>
     public ImageBatch Batch(IEnumerable<DatasetView> views) => ExampleCity.Images(views, Model.Preprocess);

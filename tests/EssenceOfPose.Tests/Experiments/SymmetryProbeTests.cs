@@ -63,6 +63,22 @@ public sealed class SymmetryProbeTests(TinyCity city) : IClassFixture<TinyCity>
     }
 
     [Fact]
+    public void Unseen_cities_give_a_row_each_and_one_roc_chart()
+    {
+        using var model = PoseModel.Shipped();
+        var result = UnseenCities.Run(model, [("first", city.Root), ("again", city.Root)]);
+        Assert.Equal(["first", "again"], result.Evaluations.Select(e => e.City));
+        Assert.Equal(2, result.Table().Rows.Count);
+        Assert.Equal(2, result.SymmetryTable().Rows.Count);
+        // A curve per city, the first city's raw-pixel curve and chance.
+        Assert.Equal(4, result.RocChart().TraceCount);
+        // The same city twice gives the same figures: nothing carries over from one city to the next.
+        Assert.Equal(result.Evaluations[0].Evaluation.Match.Auc, result.Evaluations[1].Evaluation.Match.Auc);
+        Assert.Equal(result.Probes[0] with { Set = "" }, result.Probes[1] with { Set = "" });
+        Assert.Throws<ArgumentException>(() => UnseenCities.Run(model, []));
+    }
+
+    [Fact]
     public void A_model_without_label_statistics_is_refused_by_name()
     {
         using var net = new PoseNet();
