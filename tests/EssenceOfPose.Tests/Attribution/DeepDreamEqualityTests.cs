@@ -9,7 +9,12 @@ namespace EssenceOfPose.Tests.Attribution;
 /// DeepDream became a plan over the one render loop (issue #11 item 5); these cases prove it dreams
 /// what its own loop dreamt (<see cref="DeepDreamReference"/>, the pre-refactor code): the same final
 /// image, octave images and objective history, to 1e-5 in float32, over fc5 and conv4 taps, clip on
-/// and off, 1, 3 and 4 octaves, jitter 0 and more, a batch of 2.
+/// and off, 1, 3 and 4 octaves, jitter 0 and more, a batch of 2. (Measured: the pixels agree to the
+/// bit; the objective, which the render loop sums per image in double where the old loop summed
+/// the batch in float32, to about 1e-7 relative.) Rolling a copy as a transform instead of the
+/// canvas (<c>RenderPhase.CanvasShift</c>) left the mean |g| of each step summed in another order;
+/// that one-ulp difference flipped a pooling or ReLU decision in one case here and moved 168 pixels
+/// by up to 0.04, which is why the loop rolls the canvas.
 /// </summary>
 public sealed class DeepDreamEqualityTests(DeepDreamEqualityTests.Net net, ITestOutputHelper output) : IClassFixture<DeepDreamEqualityTests.Net>
 {
@@ -66,7 +71,7 @@ public sealed class DeepDreamEqualityTests(DeepDreamEqualityTests.Net net, ITest
         Assert.Equal(expected.Objective.Count, actual.Objective.Count);
         var objective = expected.Objective.Zip(actual.Objective, (e, a) => Math.Abs(e - a) / Math.Max(1, Math.Abs(e))).DefaultIfEmpty().Max();
         output.WriteLine($"{tap} clip={clip} octaves={octaves} jitter={jitter}: max pixel difference {pixels:G3} ({absolute:G3} absolute), max objective difference {objective:G3} (relative to max(1, |value|))");
-        Assert.True(pixels <= 1e-5, $"pixels differ by {pixels} (relative to max(1, |pixel|))");
+        Assert.True(absolute <= 1e-5, $"pixels differ by {absolute}");
         Assert.True(objective <= 1e-5, $"objectives differ by {objective} (relative to max(1, |value|))");
         // The dream did something: the comparison is not of two unchanged images.
         Assert.True((actual.Image - images.Pixels).abs().max().ToDouble() > 1);
