@@ -1,6 +1,7 @@
 using EssenceOfPose.Attribution;
 using EssenceOfPose.Data;
 using EssenceOfPose.Models;
+using EssenceOfPose.Tests.Inversion;
 using Xunit.Abstractions;
 
 namespace EssenceOfPose.Tests.Attribution;
@@ -24,14 +25,7 @@ public sealed class DeepDreamEqualityTests(DeepDreamEqualityTests.Net net, ITest
         public Net()
         {
             Model = new PoseNet();
-            using var g = new Generator(3);
-            using (torch.NewDisposeScope())
-            using (torch.no_grad())
-                foreach (var (name, p) in Model.named_parameters())
-                {
-                    if (SiameseNet.IsBias(name)) p.zero_();
-                    else p.normal_(0, 1 / Math.Sqrt(p.numel() / p.size(0)), g);
-                }
+            TinySiamese.Reinitialise(Model, 3, p => 1 / Math.Sqrt(p.numel() / p.size(0)));
         }
 
         public PoseNet Model { get; }
