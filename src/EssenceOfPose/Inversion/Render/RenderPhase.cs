@@ -31,6 +31,7 @@ public sealed record RenderPhase(int Steps, UpdateRule Rule, Transform Transform
     /// sums over an image (<see cref="NormalisedStep"/>'s mean |g|) adds in the original's order,
     /// so the steps are bit for bit the original's.
     /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Roll? CanvasShift { get; init; }
 
     public string Name => $"{Steps} × {Rule.Name}; transforms: {Transform.Name}; step regularisers: {(StepRegularisers.Count == 0 ? "none" : string.Join(", ", StepRegularisers.Select(r => r.Name)))}"
