@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using EssenceOfPose.Data;
+using EssenceOfPose.Inversion;
 using EssenceOfPose.Models;
 
 namespace EssenceOfPose.Attribution;
@@ -12,7 +13,9 @@ namespace EssenceOfPose.Attribution;
 /// <c>objective_L2</c>). Each step rolls the image by a random shift in [−J, J], adds
 /// step / mean(|g|) · g, rolls back and clips to the valid pixel range (<c>make_step</c>);
 /// the image is processed in octaves from coarse to fine, the detail (image − octave base)
-/// found at one octave upsampled and carried to the next (<c>deepdream</c>).
+/// found at one octave upsampled and carried to the next (<c>deepdream</c>). It is a plan over
+/// the one render loop (<see cref="Renderer.Run"/>; see <see cref="Plan"/>): one phase per octave,
+/// roll jitter, the normalised step and the layer-L2 objective, with no loop of its own.
 /// </summary>
 /// <remarks>
 /// Differences from the original, and why. Octave bases are made with bilinear resizing with
@@ -31,7 +34,7 @@ namespace EssenceOfPose.Attribution;
 public static class DeepDream
 {
     /// <summary>
-    /// Dreams a batch [N,3,H,W] of the model's input space at <paramref name="tap"/> of one tower of
+    /// Dreams a batch [N,3,S,S] of the model's input space at <paramref name="tap"/> of one tower of
     /// <paramref name="model"/>, clipping to the batch's valid pixel range.
     /// </summary>
     public static DeepDreamResult Run(SiameseNet model, ImageBatch images, TapName tap, DeepDreamOptions options)
@@ -39,81 +42,85 @@ public static class DeepDream
         options.Validate();
         var image = images.Pixels;
         if (image.dim() != 4 || image.size(1) != 3) throw new ArgumentException($"images must be [N,3,H,W]; got [{string.Join(", ", image.shape)}]");
+        if (image.size(2) != image.size(3)) throw new ArgumentException($"the render loop dreams square images; got {image.size(2)}×{image.size(3)}");
         var sizes = OctaveSizes(image.size(2), image.size(3), options.Octaves, options.OctaveScale);
         using var generator = new Generator(options.Seed);
         using var scope = torch.NewDisposeScope();
-        var (low, high) = images.ValidRange.Tensors(image.dtype, image.device);
 
         // The original's octaves: each base a 1/scale resize of the previous one, finest first.
         var bases = new List<Tensor> { image.detach() };
         using (torch.no_grad())
             for (var k = 1; k < sizes.Count; k++)
                 bases.Add(F.interpolate(bases[^1], size: [sizes[k].H, sizes[k].W], mode: InterpolationMode.Bilinear, align_corners: false, antialias: true));
+        var octaves = sizes.Select(s => new OctaveSize(s.H, s.W, NeedsResize(model, tap, s.H, s.W))).ToArray();
 
-        var octaves = new OctaveSize[sizes.Count];
-        var dreamt = new Tensor[sizes.Count];
-        var objective = new List<double>();
-        Tensor? detail = null;
-        var x = bases[0];
-        for (var k = sizes.Count - 1; k >= 0; k--)
-        {
-            var resize = NeedsResize(model, tap, sizes[k].H, sizes[k].W);
-            octaves[k] = new OctaveSize(sizes[k].H, sizes[k].W, resize);
-            using var octaveScope = torch.NewDisposeScope();
-            using (torch.no_grad())
-            {
-                var carried = detail is null
-                    ? torch.zeros_like(bases[k])
-                    : F.interpolate(detail, size: [sizes[k].H, sizes[k].W], mode: InterpolationMode.Bilinear, align_corners: false);
-                x = bases[k] + carried;
-            }
-            for (var i = 0; i < options.IterationsPerOctave; i++)
-            {
-                var (next, value) = Step(model, x, tap, options.Clip ? (low, high) : null, options.StepSize, options.Jitter, generator, resize);
-                x.Dispose();
-                x = next;
-                objective.Add(value);
-            }
-            using (torch.no_grad())
-            {
-                detail = octaveScope.MoveToOuter(x - bases[k]);
-                dreamt[k] = octaveScope.MoveToOuter(x.clone());
-            }
-            octaveScope.MoveToOuter(x);
-        }
+        RenderResult r;
+        using (torch.enable_grad()) r = Renderer.Run(model, Plan(model, images.ValidRange, tap, options, bases, octaves), generator);
+        // Phases run coarse to fine; the result lists octaves finest first.
+        Tensor[] dreamt = [.. r.PhaseImages.Reverse()];
         Tensor[] pyramid = [image.detach(), .. bases.Skip(1)];
         foreach (var t in pyramid.Concat(dreamt)) scope.MoveToOuter(t);
-        return new DeepDreamResult(scope.MoveToOuter(x), tap, options, octaves, objective) { OctaveBases = pyramid, OctaveImages = dreamt };
+        return new DeepDreamResult(scope.MoveToOuter(r.Images), tap, options, octaves, HalfSquaredNorm(r))
+        {
+            OctaveBases = pyramid,
+            OctaveImages = dreamt,
+        };
     }
 
     /// <summary>
-    /// One step of the original's <c>make_step</c> on a batch: roll by a random shift in
-    /// [−<paramref name="jitter"/>, <paramref name="jitter"/>] (rows and columns), ascend ½‖a‖²
-    /// at the tap by <paramref name="stepSize"/> / mean(|g|) · g, roll back, clip to
-    /// <paramref name="clip"/> if given. Returns the new image (the input is left as it is) and
-    /// the objective before the step.
+    /// The dream as a plan over the one render loop (<see cref="Renderer.Run"/>): the objective
+    /// <see cref="Objectives.LayerL2"/> at the tap (−½‖a‖², so minimising ascends), pixels, and one
+    /// phase per octave from the coarsest (<paramref name="bases"/>, finest first, as
+    /// <paramref name="octaves"/>), each at its octave's size and, after the first, starting from its
+    /// base plus the detail carried from the octave before (<see cref="CarriedDetail"/>). A phase
+    /// rolls the image itself for each step (<see cref="RenderPhase.CanvasShift"/>, so that each
+    /// step is the original's to the last bit), resizes it to the input size where the tap cannot
+    /// see the octave (<see cref="Resize"/>), takes <see cref="NormalisedStep"/>s and clips to
+    /// <paramref name="range"/> when <see cref="DeepDreamOptions.Clip"/> is on (<see cref="ChannelRange"/>).
     /// </summary>
-    public static (Tensor Image, double Objective) Step(SiameseNet model, Tensor image, TapName tap, (Tensor Low, Tensor High)? clip,
+    internal static RenderPlan Plan(SiameseNet model, PixelRange? range, TapName tap, DeepDreamOptions options, IReadOnlyList<Tensor> bases,
+        IReadOnlyList<OctaveSize> octaves)
+    {
+        var phases = new List<RenderPhase>();
+        for (var k = octaves.Count - 1; k >= 0; k--)
+            phases.Add(Octave(model, octaves[k], range, options) with { Entry = k == octaves.Count - 1 ? null : new CarriedDetail(bases[k], bases[k + 1]) });
+        return new RenderPlan(Objectives.LayerL2(tap), new PixelParameterisation(), bases[^1], phases) { InputSize = (int)bases[0].size(2) };
+    }
+
+    /// <summary>One octave's phase: <see cref="DeepDreamOptions.IterationsPerOctave"/> steps of <c>make_step</c> at the octave's size.</summary>
+    static RenderPhase Octave(SiameseNet model, OctaveSize octave, PixelRange? range, DeepDreamOptions options)
+    {
+        var seen = octave.ResizedToInput ? new Resize(model.InputSize) : Transform.None;
+        StepRegulariser[] clip = options.Clip && range is not null ? [new ChannelRange(range)] : [];
+        return new RenderPhase(options.IterationsPerOctave, new NormalisedStep(options.StepSize), seen, clip)
+        {
+            Size = (int)octave.Height,
+            CanvasShift = new Roll(options.Jitter),
+        };
+    }
+
+    /// <summary>½‖a‖² summed over the batch per step: the negated layer-L2 history.</summary>
+    static double[] HalfSquaredNorm(RenderResult r) => [.. r.History[0].Select(step => -step.Sum())];
+
+    /// <summary>
+    /// One step of the original's <c>make_step</c> on a batch [N,3,S,S], as a one-step render: roll
+    /// by a random shift in [−<paramref name="jitter"/>, <paramref name="jitter"/>] (rows and
+    /// columns), ascend ½‖a‖² at the tap by <paramref name="stepSize"/> / mean(|g|) · g, roll back,
+    /// clip to <paramref name="clip"/> if given. Returns the new image (the input is left as it is)
+    /// and the objective before the step.
+    /// </summary>
+    public static (Tensor Image, double Objective) Step(SiameseNet model, Tensor image, TapName tap, PixelRange? clip,
         double stepSize, int jitter, Generator generator, bool resizeToInput = false)
     {
+        if (image.dim() != 4 || image.size(2) != image.size(3)) throw new ArgumentException($"a step takes a square batch [N,3,S,S]; got [{string.Join(", ", image.shape)}]");
         using var scope = torch.NewDisposeScope();
-        var shift = torch.randint(-jitter, jitter + 1, [2], generator: generator).ToArray<long>();
-        Tensor g;
-        double objective;
-        using (torch.enable_grad())
-        {
-            var x = image.detach().roll(shift, new long[] { 2, 3 }).requires_grad_();
-            var seen = resizeToInput ? F.interpolate(x, size: [model.InputSize, model.InputSize], mode: InterpolationMode.Bilinear, align_corners: false) : x;
-            var l2 = model.Tap(seen, tap).square().sum() * 0.5;
-            g = torch.autograd.grad([l2], [x])[0];
-            objective = l2.ToDouble();
-        }
-        using var off = torch.no_grad();
-        // Per image mean |g|, so the images of a batch do not scale each other's steps.
-        var scale = g.abs().mean([1, 2, 3], keepdim: true).clamp_min(1e-20);
-        var stepped = (image.detach().roll(shift, new long[] { 2, 3 }) + g * stepSize / scale).roll(new[] { -shift[0], -shift[1] }, new long[] { 2, 3 });
-        if (clip is { } c) stepped = stepped.clamp(c.Low, c.High);
-        return (scope.MoveToOuter(stepped), objective);
+        var options = new DeepDreamOptions { Octaves = 1, IterationsPerOctave = 1, StepSize = stepSize, Jitter = jitter, Clip = clip is not null };
+        options.Validate();
+        var phase = Octave(model, new OctaveSize(image.size(2), image.size(3), resizeToInput), clip, options);
+        var plan = new RenderPlan(Objectives.LayerL2(tap), new PixelParameterisation(), image.detach(), [phase]) { InputSize = (int)image.size(2) };
+        RenderResult r;
+        using (torch.enable_grad()) r = Renderer.Run(model, plan, generator);
+        return (scope.MoveToOuter(r.Images), HalfSquaredNorm(r)[0]);
     }
 
     /// <summary>

@@ -69,6 +69,58 @@ public class RendererTests
     }
 
     [Fact]
+    public void Phases_of_their_own_size_hand_over_through_their_entry_and_are_kept()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var net = new TinySiamese();
+        using var g = new Generator(6);
+        var fine = torch.randn([2, 3, 16, 16], generator: g) * 40;
+        var coarse = F.interpolate(fine, size: [12, 12], mode: InterpolationMode.Bilinear, align_corners: false, antialias: true);
+        var rule = new NormalisedStep(1.5);
+        RenderPhase[] phases =
+        [
+            new(2, rule, new Resize(16), []) { Size = 12 },
+            new(2, rule, Transform.None, []) { Size = 16, Entry = new CarriedDetail(fine, coarse), CanvasShift = new Roll(3) },
+        ];
+        var r = Renderer.Run(net, new RenderPlan(Objectives.LayerL2("conv2"), new PixelParameterisation(), coarse, phases) { InputSize = 16 }, g);
+        Assert.Equal(new long[] { 2, 3, 12, 12 }, r.PhaseImages[0].shape);
+        Assert.Equal(r.Images.ToArray<float>(), r.PhaseImages[1].ToArray<float>());
+        Assert.Equal(4, r.Steps);
+        // The objective (−½‖a‖²) fell: the dream grew the activations.
+        Assert.True(r.History[0][3].Sum() < r.History[0][0].Sum());
+    }
+
+    [Fact]
+    public void Carried_detail_is_the_base_plus_the_previous_detail_resized()
+    {
+        using var scope = torch.NewDisposeScope();
+        var fine = torch.randn([1, 3, 9, 9], generator: new Generator(2));
+        var coarse = torch.randn([1, 3, 6, 6], generator: new Generator(3));
+        var entry = new CarriedDetail(fine, coarse);
+        // No detail added at the coarse octave: the fine octave starts from its base.
+        Assert.Equal(fine.ToArray<float>(), entry.Enter(coarse, 9).ToArray<float>());
+        var previous = coarse + 1;
+        Assert.True((entry.Enter(previous, 9) - (fine + 1)).abs().max().ToDouble() < 1e-6);
+        Assert.Throws<ArgumentException>(() => entry.Enter(previous, 8));
+    }
+
+    [Fact]
+    public void A_canvas_shift_takes_the_same_steps_as_a_roll_transform()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var net = new TinySiamese();
+        var start = torch.randn([2, 3, 16, 16], generator: new Generator(8)) * 40;
+        float[] Run(RenderPhase phase)
+        {
+            using var g = new Generator(5);
+            return Renderer.Run(net, new RenderPlan(Objectives.LayerL2("conv2"), new PixelParameterisation(), start, [phase]), g).Images.ToArray<float>();
+        }
+        var canvas = Run(new RenderPhase(3, new GradientStep(10), Transform.None, []) { CanvasShift = new Roll(4) });
+        var transform = Run(new RenderPhase(3, new GradientStep(10), new Roll(4), []));
+        Assert.Equal(transform, canvas);
+    }
+
+    [Fact]
     public void Duplicate_term_names_are_told_apart()
     {
         Assert.Equal(new[] { "a", "b", "a#2", "a#3" }, Renderer.UniqueNames(["a", "b", "a", "a"]));

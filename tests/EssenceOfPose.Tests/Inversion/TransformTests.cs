@@ -50,6 +50,30 @@ public class TransformTests
     }
 
     [Fact]
+    public void Roll_shifts_the_batch_by_one_draw_of_two_and_keeps_the_size()
+    {
+        using var scope = torch.NewDisposeScope();
+        var x = torch.arange(2 * 3 * 5 * 5, dtype: ScalarType.Float32).view(2, 3, 5, 5);
+        using var g = new Generator(4);
+        var rolled = new Roll(2).Apply(x, g);
+        using var again = new Generator(4);
+        var shift = torch.randint(-2, 3, [2], generator: again).ToArray<long>();
+        Assert.Equal(x.roll(shift, new long[] { 2, 3 }).ToArray<float>(), rolled.ToArray<float>());
+        Assert.Equal(0, new Roll(2).Margin);
+    }
+
+    [Fact]
+    public void Resize_is_bilinear_to_the_size_and_passes_the_gradient_back()
+    {
+        using var scope = torch.NewDisposeScope();
+        var x = torch.randn([1, 3, 7, 7], generator: new Generator(1)).requires_grad_();
+        var y = new Resize(11).Apply(x, new Generator(0));
+        Assert.Equal(new long[] { 1, 3, 11, 11 }, y.shape);
+        var g = torch.autograd.grad([y.sum()], [x])[0];
+        Assert.True(g.abs().sum().ToDouble() > 0);
+    }
+
+    [Fact]
     public void Chains_add_margins_and_names()
     {
         var t = new Jitter(8).Then(new RandomScale(0.9, 1.1)).Then(new RandomRotate(10)).Then(new Jitter(4));

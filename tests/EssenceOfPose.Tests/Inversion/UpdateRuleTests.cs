@@ -28,6 +28,17 @@ public class UpdateRuleTests
     }
 
     [Fact]
+    public void Normalised_step_moves_each_image_by_the_step_in_units_of_its_own_mean_gradient()
+    {
+        using var scope = torch.NewDisposeScope();
+        var x = torch.zeros([3, 1, 1, 2], dtype: ScalarType.Float64).requires_grad_();
+        using var u = new NormalisedStep(1.5).Create([x]);
+        // Image 0: mean |g| = 2 → −1.5·g/2; image 1: mean |g| = 0.005; image 2: g = 0 stays put (no 0/0).
+        u.Step([torch.tensor(new double[] { 1, -3, 0.01, 0, 0, 0 }, [3, 1, 1, 2])]);
+        Assert.Equal(new[] { -0.75, 2.25, -3, 0, 0, 0 }, x.detach().ToArray<double>().Select(v => Math.Round(v, 12)));
+    }
+
+    [Fact]
     public void Progress_policy_sets_the_rate_per_image()
     {
         using var scope = torch.NewDisposeScope();

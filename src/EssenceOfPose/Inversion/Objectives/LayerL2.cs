@@ -17,7 +17,8 @@ public static partial class Objectives
     /// <summary>
     /// DeepDream's layer objective (google/deepdream, <c>objective_L2</c>: the backward pass starts
     /// from dst.diff = dst.data, the gradient of ½·Σ a²). The loss is −½·Σ a² per image, or
-    /// −½·mean a² with <see cref="LayerReduction.Mean"/>.
+    /// −½·mean a² with <see cref="LayerReduction.Mean"/>. <see cref="Attribution.DeepDream"/>'s plan
+    /// minimises it (the sum), which ascends ½‖a‖².
     /// </summary>
     internal static Objective LayerL2(TapName tap, LayerReduction reduction = LayerReduction.Sum) =>
         new($"layer_l2({tap},½{(reduction == LayerReduction.Sum ? "sum" : "mean")})", ctx =>

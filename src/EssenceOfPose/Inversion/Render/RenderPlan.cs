@@ -23,6 +23,13 @@ public sealed record RenderPlan(
     /// </summary>
     public double GradientLeak { get; init; }
 
+    /// <summary>
+    /// The network input side, which is also the side of the returned images (the final image and
+    /// snapshots are centre-cropped to it); null: the start's side less the first phase's margin.
+    /// A plan whose phases set their own <see cref="RenderPhase.Size"/> (octaves) gives it.
+    /// </summary>
+    public int? InputSize { get; init; }
+
     /// <summary>The objective's name, for the options written next to an output.</summary>
     public string ObjectiveName => Objective.Name;
 

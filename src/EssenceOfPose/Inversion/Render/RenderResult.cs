@@ -12,6 +12,9 @@ public sealed record Snapshot(int Step, Tensor Images);
 public sealed record RenderResult(Tensor Images, IReadOnlyList<Snapshot> Snapshots, IReadOnlyList<string> TermNames,
     IReadOnlyList<double[][]> History, TimeSpan Elapsed)
 {
+    /// <summary>The image each phase ended with, at that phase's own size (uncropped), in phase order; a multi-scale plan's octaves.</summary>
+    public IReadOnlyList<Tensor> PhaseImages { get; init; } = [];
+
     public int Steps => History.Count == 0 ? 0 : History[0].Length;
 
     public double SecondsPerStep => Steps == 0 ? 0 : Elapsed.TotalSeconds / Steps;

@@ -5,9 +5,10 @@ namespace EssenceOfPose.Inversion;
 
 /// <summary>
 /// The one render loop (Lucid's <c>render_vis</c>, the lower level under <see cref="Inverter"/> and
-/// <see cref="NeuronImages"/>). Per phase: parameterise the phase's image; then every step,
-/// inside its own dispose scope: image → transform → objective per term → gradient of the
-/// summed loss with respect to the leaves → optimiser step → step-wise regularisers → snapshot.
+/// <see cref="NeuronImages"/>). Per phase: make the phase's image from the previous one (its
+/// <see cref="RenderPhase.Entry"/>, at its size) and parameterise it; then every step,
+/// inside its own dispose scope: (canvas shift) → image → transform → objective per term → gradient of the
+/// summed loss with respect to the leaves → optimiser step → (shift back) → step-wise regularisers → snapshot.
 /// Only the leaves, the optimiser state and what is kept (history numbers, snapshots) outlive a
 /// step, so memory does not grow with the number of steps. The model's weights receive no
 /// gradient (torch.autograd.grad asks only for the leaves).
@@ -26,8 +27,9 @@ public static class Renderer
         var start = plan.Start;
         if (start.dim() != 4 || start.size(1) != 3 || start.size(2) != start.size(3))
             throw new ArgumentException($"the start image must be a square batch [N,3,S,S]; got [{string.Join(", ", start.shape)}]");
-        var inputSize = start.size(2) - plan.Phases[0].Transform.Margin;
+        var inputSize = plan.InputSize ?? start.size(2) - plan.Phases[0].Transform.Margin;
         if (inputSize < 1) throw new ArgumentException($"the start image ({start.size(2)} px) is smaller than the first phase's margin ({plan.Phases[0].Transform.Margin} px)");
+        if (plan.Phases.Any(p => p.Size < 1)) throw new ArgumentException("a phase's image is at least one pixel");
 
         var terms = plan.Objective.Terms;
         var names = UniqueNames(terms.Select(t => t.Name));
@@ -38,21 +40,24 @@ public static class Renderer
 
         using var run = torch.NewDisposeScope();
         var snapshots = new List<Snapshot>();
+        var phaseImages = new List<Tensor>();
         var current = start.detach();
         if (wanted.Contains(0)) snapshots.Add(new Snapshot(0, Fit(current, inputSize).clone()));
         var step = 0;
         for (var k = 0; k < plan.Phases.Count; k++)
         {
             var phase = plan.Phases[k];
-            var size = inputSize + phase.Transform.Margin;
-            using var image = plan.Parameterisation.Create(Fit(current, size));
+            var size = phase.Size ?? inputSize + phase.Transform.Margin;
+            Tensor first;
+            using (torch.no_grad()) first = (phase.Entry ?? PhaseEntry.Fit).Enter(current, size);
+            using var image = plan.Parameterisation.Create(first);
             using var updater = phase.Rule.Create(image.Parameters);
             var needImageGradient = phase.StepRegularisers.Any(r => r.NeedsGradient);
             for (var t = 0; t < phase.Steps; t++)
             {
                 cancellation.ThrowIfCancellationRequested();
                 using var scope = torch.NewDisposeScope();
-                var values = Step(model, plan, image, updater, phase, generator, inputSize, step, t, needImageGradient);
+                var values = Step(model, plan, image, updater, phase, generator, phase.Size is null ? inputSize : null, step, t, needImageGradient);
                 for (var i = 0; i < values.Length; i++) history[i].Add(values[i]);
                 step++;
                 if (wanted.Contains(step)) snapshots.Add(new Snapshot(step, scope.MoveToOuter(Fit(image.Image().detach(), inputSize).clone())));
@@ -60,22 +65,30 @@ public static class Renderer
                     names.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => values[p.i].Average()), clock.Elapsed));
             }
             using (torch.no_grad()) current = image.Image().detach().clone();
+            phaseImages.Add(current);
         }
         var final = Fit(current, inputSize).clone();
         clock.Stop();
 
         run.MoveToOuter(final);
         foreach (var s in snapshots) run.MoveToOuter(s.Images);
-        return new RenderResult(final, snapshots, names, history.Select(h => h.ToArray()).ToArray(), clock.Elapsed);
+        foreach (var p in phaseImages) run.MoveToOuter(p);
+        return new RenderResult(final, snapshots, names, history.Select(h => h.ToArray()).ToArray(), clock.Elapsed) { PhaseImages = phaseImages };
     }
 
-    /// <summary>One optimisation step; returns every term's loss per image, as evaluated before the update.</summary>
+    /// <summary>
+    /// One optimisation step; returns every term's loss per image, as evaluated before the update.
+    /// The transforms must give <paramref name="inputSize"/> where it is known (a phase of its own
+    /// <see cref="RenderPhase.Size"/> feeds the network what its transforms give).
+    /// </summary>
     static double[][] Step(SiameseNet model, RenderPlan plan, IParameterisedImage image, IUpdater updater, RenderPhase phase, Generator generator,
-        long inputSize, int step, int phaseStep, bool needImageGradient)
+        long? inputSize, int step, int phaseStep, bool needImageGradient)
     {
+        var shift = phase.CanvasShift?.Draw(generator);
+        if (shift is not null) Move(image, shift);
         var x = image.Image();
         var input = phase.Transform.Apply(x, generator);
-        if (input.size(2) != inputSize || input.size(3) != inputSize)
+        if (inputSize is not null && (input.size(2) != inputSize || input.size(3) != inputSize))
             throw new InvalidOperationException($"the transforms gave a {input.size(2)}×{input.size(3)} input; the network input is {inputSize}×{inputSize}");
         var context = new RenderContext(model, x, input, step) { GradientLeak = plan.GradientLeak };
         var losses = plan.Objective.EvaluateTerms(context);
@@ -89,6 +102,7 @@ public static class Renderer
         var values = losses.Select(l => l.detach().to(ScalarType.Float64).ToArray<double>()).ToArray();
 
         updater.Step(gradients.Take(leaves.Count).Select(g => g!).ToArray());
+        if (shift is not null) Move(image, [-shift[0], -shift[1]]);
         if (phase.StepRegularisers.Count > 0)
         {
             using var _ = torch.no_grad();
@@ -98,6 +112,13 @@ public static class Renderer
             image.SetImage(y);
         }
         return values;
+    }
+
+    /// <summary>Rolls the image itself by <paramref name="shift"/> (rows, columns), without autograd.</summary>
+    static void Move(IParameterisedImage image, long[] shift)
+    {
+        using var _ = torch.no_grad();
+        image.SetImage(image.Image().detach().roll(shift, Roll.Axes));
     }
 
     /// <summary>

@@ -13,6 +13,8 @@ namespace EssenceOfPose.Inversion;
 [JsonDerivedType(typeof(RandomScale), "scale")]
 [JsonDerivedType(typeof(RandomRotate), "rotate")]
 [JsonDerivedType(typeof(TransformChain), "chain")]
+[JsonDerivedType(typeof(Roll), "roll")]
+[JsonDerivedType(typeof(Resize), "resize")]
 public abstract record Transform
 {
     /// <summary>No transform: the network sees the image as it is.</summary>

@@ -11,6 +11,7 @@ namespace EssenceOfPose.Inversion;
 [JsonDerivedType(typeof(MomentumAdaGrad), "momentum_adagrad")]
 [JsonDerivedType(typeof(GradientStep), "gradient")]
 [JsonDerivedType(typeof(AdamStep), "adam")]
+[JsonDerivedType(typeof(NormalisedStep), "normalised")]
 public abstract record UpdateRule
 {
     public abstract string Name { get; }
