@@ -84,28 +84,18 @@ public static class UgnCheckpoint
     {
         if (metadata is null || metadata.Count == 0)
             throw new CheckpointException(path, "has no __metadata__; expected a generator written by eop train ugn (format, tap, code_shape, posenet_sha256, options)");
-        string Field(string key) => metadata.TryGetValue(key, out var v) ? v : throw new CheckpointException(path, $"__metadata__ has no '{key}'");
-        T Parse<T>(string key, Func<string, T> parse)
-        {
-            var text = Field(key);
-            try { return parse(text); }
-            catch (Exception e) when (e is FormatException or JsonException or ArgumentException or OverflowException or NotSupportedException)
-            {
-                throw new CheckpointException(path, $"__metadata__ field '{key}' is not valid: '{text}' ({e.Message})");
-            }
-        }
-
-        var format = Field("format");
+        var m = new MetadataFields(path, metadata);
+        var format = m.Field("format");
         if (format != Format)
             throw new CheckpointException(path, $"__metadata__ field 'format' is '{format}', expected '{Format}'" + (format == Checkpoint.Format ? " (this is a PoseNet checkpoint, not a generator)" : ""));
         var info = new UgnInfo
         {
-            Tap = Parse("tap", s => TapName.Parse(s).ToString()),
-            CodeShape = Parse("code_shape", s => JsonSerializer.Deserialize<long[]>(s) ?? throw new FormatException("null")),
-            OutputSize = Parse("output_size", s => int.Parse(s, CultureInfo.InvariantCulture)),
-            PoseNetSha256 = Field("posenet_sha256"),
-            Options = Parse("options", UgnOptions.FromJson),
-            Provenance = metadata.ContainsKey("provenance") ? Parse("provenance", s => JsonSerializer.Deserialize<Provenance>(s, Json) ?? new Provenance()) : new Provenance(),
+            Tap = m.Parse("tap", s => TapName.Parse(s).ToString()),
+            CodeShape = m.Parse("code_shape", s => JsonSerializer.Deserialize<long[]>(s) ?? throw new FormatException("null")),
+            OutputSize = m.Parse("output_size", s => int.Parse(s, CultureInfo.InvariantCulture)),
+            PoseNetSha256 = m.Field("posenet_sha256"),
+            Options = m.Parse("options", UgnOptions.FromJson),
+            Provenance = m.Has("provenance") ? m.Parse("provenance", s => JsonSerializer.Deserialize<Provenance>(s, Json) ?? new Provenance()) : new Provenance(),
         };
         if (info.CodeShape.Count is not (1 or 3) || info.CodeShape.Any(d => d is < 1 or > 1 << 20))
             throw new CheckpointException(path, $"__metadata__ field 'code_shape' is [{string.Join(", ", info.CodeShape)}]; expected [C] or [C, H, W] of positive sizes");

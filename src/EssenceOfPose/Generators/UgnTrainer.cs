@@ -192,16 +192,7 @@ public sealed class UgnTrainer(UgnTrainingOptions options)
     {
         var path = Path.Combine(dir, "state.json");
         if (!File.Exists(path)) throw new ArgumentException($"--resume: no saved training state at {path}; run without --resume to start fresh");
-        State state;
-        try
-        {
-            state = JsonSerializer.Deserialize<State>(InputFile.ReadAllText(path, "a training state", InputFile.TextLimit))
-                ?? throw new InvalidDataException($"{path}: empty training state");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{path}: not a training state ({e.Message}); delete the folder to start afresh", e);
-        }
+        var state = TrainingState.Read<State>(path);
         if (state.Step < 1 || state.Counted < 0 || !(state.ElapsedSeconds >= 0 && double.IsFinite(state.ElapsedSeconds)) || !double.IsFinite(state.LossSum))
             throw new InvalidDataException($"{path}: step {state.Step}, {state.ElapsedSeconds} s: expected a step >= 1, finite seconds >= 0 and a finite running loss");
         if (state.Fingerprint != fingerprint)
