@@ -65,6 +65,11 @@ public static class UgnCheckpoint
         var info = ParseInfo(path, data.Metadata);
         if (expectedTap is not null && TapName.Parse(expectedTap).ToString() != info.Tap)
             throw new CheckpointException(path, $"__metadata__ field 'tap' is '{info.Tap}', expected '{expectedTap}'");
+        // Checked before any layer is allocated: metadata may not ask for more than the file holds.
+        var values = data.Tensors.Values.Sum(t => t.numel());
+        var needed = UpConvGenerator.ParameterCount(info.CodeShape, info.Options, info.OutputSize);
+        if (needed > values)
+            throw new CheckpointException(path, $"__metadata__ fields 'code_shape' and 'options' describe a generator of {needed} parameters, but the file holds {values} values");
         var generator = new UpConvGenerator(info.CodeShape, info.Options, info.OutputSize);
         var problem = Checkpoint.Mismatches(generator, data.Tensors) is { Count: > 0 } problems
             ? $"does not fit the generator its __metadata__ describes (tap {info.Tap}, code [{string.Join(", ", info.CodeShape)}], options {info.Options.ToJson()}): {string.Join("; ", problems)}"

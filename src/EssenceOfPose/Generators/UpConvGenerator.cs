@@ -35,44 +35,77 @@ public sealed class UpConvGenerator : Module
         vector = codeShape.Count == 1;
         leaky = nn.LeakyReLU(options.LeakySlope);
 
+        var plan = Plan(CodeShape, options, outputSide);
+        foreach (var l in plan.Layers.SkipLast(1))
+        {
+            Module op = l.Kind switch
+            {
+                LayerKind.FullyConnected => nn.Linear(l.Inputs, l.Outputs),
+                LayerKind.Convolution => nn.Conv2d(l.Inputs, l.Outputs, 3, padding: 1),
+                _ => nn.ConvTranspose2d(l.Inputs, l.Outputs, 4, stride: 2, padding: 1),
+            };
+            Module norm = l.Kind == LayerKind.FullyConnected
+                ? nn.BatchNorm1d(l.Outputs, momentum: options.BatchNormMomentum)
+                : nn.BatchNorm2d(l.Outputs, momentum: options.BatchNormMomentum);
+            register_module(l.Name, op);
+            register_module(l.Name + "_bn", norm);
+            layers.Add((op, norm));
+        }
+        UpSide = plan.UpSide;
+        register_module("conv_out", convOut = nn.Conv2d(plan.Layers[^1].Inputs, 3, 3, padding: 1));
+    }
+
+    enum LayerKind { FullyConnected, Convolution, UpConvolution }
+
+    sealed record Layer(string Name, LayerKind Kind, long Inputs, long Outputs)
+    {
+        /// <summary>Weights, bias and the batch norm's scale and shift.</summary>
+        public long Parameters => Inputs * Outputs * Kind switch { LayerKind.FullyConnected => 1, LayerKind.Convolution => 9, _ => 16 } + 3 * Outputs;
+    }
+
+    /// <summary>The hidden layers a code and options make, in forward order, and the side the up-convolutions reach: the architecture without its tensors.</summary>
+    static (IReadOnlyList<Layer> Layers, long UpSide) Plan(IReadOnlyList<long> codeShape, UgnOptions o, int outputSide)
+    {
+        var layers = new List<Layer>();
         long channels, side;
-        if (vector)
+        if (codeShape.Count == 1)
         {
             var width = codeShape[0];
-            for (var i = 1; i <= options.FcLayers; i++)
+            for (var i = 1; i <= o.FcLayers; i++)
             {
-                var last = i == options.FcLayers;
-                var outputs = last ? (long)options.Channels * options.SeedSide * options.SeedSide : options.FcWidth;
-                Add($"defc{i}", nn.Linear(width, outputs), nn.BatchNorm1d(outputs, momentum: options.BatchNormMomentum));
+                var outputs = i == o.FcLayers ? (long)o.Channels * o.SeedSide * o.SeedSide : o.FcWidth;
+                layers.Add(new($"defc{i}", LayerKind.FullyConnected, width, outputs));
                 width = outputs;
             }
-            (channels, side) = (options.Channels, options.SeedSide);
+            (channels, side) = (o.Channels, o.SeedSide);
         }
         else
         {
             (channels, side) = (codeShape[0], codeShape[1]);
-            for (var i = 1; i <= options.ConvLayers; i++)
+            for (var i = 1; i <= o.ConvLayers; i++)
             {
-                Add($"conv_in{i}", nn.Conv2d(channels, options.Channels, 3, padding: 1), nn.BatchNorm2d(options.Channels, momentum: options.BatchNormMomentum));
-                channels = options.Channels;
+                layers.Add(new($"conv_in{i}", LayerKind.Convolution, channels, o.Channels));
+                channels = o.Channels;
             }
         }
         for (var i = 1; side < outputSide; i++, side *= 2)
         {
-            var outputs = Math.Max(options.MinChannels, options.Channels >> (i - 1));
-            Add($"deconv{i}", nn.ConvTranspose2d(channels, outputs, 4, stride: 2, padding: 1), nn.BatchNorm2d(outputs, momentum: options.BatchNormMomentum));
+            var outputs = Math.Max(o.MinChannels, o.Channels >> (i - 1));
+            layers.Add(new($"deconv{i}", LayerKind.UpConvolution, channels, outputs));
             channels = outputs;
         }
-        UpSide = side;
-        register_module("conv_out", convOut = nn.Conv2d(channels, 3, 3, padding: 1));
+        // conv_out as a layer of three outputs, for counting; it has no batch norm.
+        layers.Add(new("conv_out", LayerKind.Convolution, channels, 3));
+        return (layers, side);
     }
 
-    void Add(string name, Module op, Module norm)
-    {
-        register_module(name, op);
-        register_module(name + "_bn", norm);
-        layers.Add((op, norm));
-    }
+    /// <summary>
+    /// How many learned values a generator of this code and options holds, computed without
+    /// building it: a file's metadata can then be checked against the values the file holds before
+    /// any layer is allocated.
+    /// </summary>
+    public static long ParameterCount(IReadOnlyList<long> codeShape, UgnOptions options, int outputSide = 101) =>
+        Plan(codeShape, options, outputSide).Layers.Sum(l => l.Parameters) - 2 * 3;
 
     /// <summary>One code's shape (no batch axis).</summary>
     public IReadOnlyList<long> CodeShape { get; }

@@ -29,6 +29,7 @@ public sealed class UpConvGeneratorTests : IDisposable
         var images = g.call(codes);
         Assert.Equal([2L, 3, 101, 101], images.shape);
         Assert.True(g.UpSide >= 101, $"up-convolutions reach {g.UpSide}");
+        Assert.Equal(g.parameters().Sum(p => p.numel()), UpConvGenerator.ParameterCount(shape, g.Options));
     }
 
     [Fact]
@@ -115,10 +116,24 @@ public sealed class UpConvGeneratorTests : IDisposable
         UgnCheckpoint.Save(good, g, Info(g, "fc5"));
         var bad = dir.File("wider.safetensors");
         using (var data = Safetensors.Load(good))
-            Safetensors.Save(bad, data.Tensors, new Dictionary<string, string>(data.Metadata) { ["options"] = (UgnOptions.Tiny with { FcWidth = 64 }).ToJson() });
+            Safetensors.Save(bad, data.Tensors, new Dictionary<string, string>(data.Metadata) { ["options"] = (UgnOptions.Tiny with { FcWidth = 16 }).ToJson() });
         var e = Assert.Throws<CheckpointException>(() => UgnCheckpoint.Load(bad));
         Assert.Contains(bad, e.Message);
-        Assert.Contains("defc1.weight is [32, 500], expected [64, 500]", e.Message);
+        Assert.Contains("defc1.weight is [32, 500], expected [16, 500]", e.Message);
+    }
+
+    [Fact]
+    public void Metadata_asking_for_more_than_the_file_holds_is_refused_before_anything_is_built()
+    {
+        using var g = UpConvGenerator.For(model, "fc5", UgnOptions.Tiny);
+        var good = dir.File("good.safetensors");
+        UgnCheckpoint.Save(good, g, Info(g, "fc5"));
+        var bad = dir.File("huge.safetensors");
+        using (var data = Safetensors.Load(good))
+            Safetensors.Save(bad, data.Tensors, new Dictionary<string, string>(data.Metadata) { ["code_shape"] = "[1000000]", ["options"] = (UgnOptions.Tiny with { FcWidth = 65536 }).ToJson() });
+        var e = Assert.Throws<CheckpointException>(() => UgnCheckpoint.Load(bad));
+        Assert.Contains(bad, e.Message);
+        Assert.Matches("'code_shape' and 'options' describe a generator of [0-9]{11} parameters, but the file holds [0-9]{5,6} values", e.Message);
     }
 
     static UgnInfo Info(UpConvGenerator g, string tap) => new() { Tap = tap, CodeShape = g.CodeShape, PoseNetSha256 = new string('a', 64), Options = g.Options };
