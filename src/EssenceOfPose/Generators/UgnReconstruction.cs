@@ -56,7 +56,7 @@ public static class UgnReconstruction
         }
         var reconstructions = torch.cat(images, 0);
         var errors = Objectives.NormalisedError(model.Net.Tap(reconstructions, tap), codes).to(ScalarType.Float64).cpu().ToArray<double>();
-        var scores = ReconstructionScores.Measure(model, targets.Images, reconstructions, partners?.Batch.to(model.Device));
+        var scores = ReconstructionScores.Measure(model, model.Batch(originals), reconstructions, partners?.Batch.to(model.Device));
         return new UgnReconstructionResult(tap.ToString(), scope.MoveToOuter(reconstructions.cpu()), errors, seconds, scores);
     }
 }
