@@ -12,6 +12,7 @@ internal static class CommandCatalog
         yield return EvalCommand.Create();
         yield return ImportCommand.Create();
         yield return InvertCommand.Create();
+        yield return UgnCommands.Reconstruct();
         yield return NeuronCommand.Create();
         yield return SaliencyCommand.Create();
         yield return DreamCommand.Create();

@@ -48,8 +48,7 @@ internal static class InvertCommand
             progress.Done();
             foreach (var x in report.Images)
             {
-                var agree = x.Agreement is { } a ? $", rotation change {VerbSupport.F(a.RotationDegrees, "F1")}°, p(match) {VerbSupport.F(a.MatchProbability, "F2")} -> {VerbSupport.F(a.ReconstructionMatchProbability, "F2")}" : "";
-                Console.WriteLine($"  {x.Name}: feature error {VerbSupport.F(x.StartFeatureError)} -> {VerbSupport.F(x.FeatureError)}, PSNR {VerbSupport.F(x.Psnr, "F1")} dB, SSIM {VerbSupport.F(x.Ssim)}{agree}");
+                Console.WriteLine($"  {x.Name}: feature error {VerbSupport.F(x.StartFeatureError)} -> {VerbSupport.F(x.FeatureError)}, PSNR {VerbSupport.F(x.Psnr, "F1")} dB, SSIM {VerbSupport.F(x.Ssim)}{VerbSupport.AgreementNote(x.Agreement)}");
             }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mean feature error {report.MeanFeatureError:F3} (noise start {report.MeanStartFeatureError:F3}); {report.Seconds:F1} s, {report.SecondsPerImage:F2} s per image; wrote {dir}"));
             if (r.GetValue(json) is { } file) FigureJson.Write(file.FullName, report);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using EssenceOfPose.Data.Images;
 using EssenceOfPose.Inversion;
+using EssenceOfPose.Metrics;
 using EssenceOfPose.Models;
 
 namespace EssenceOfPose.Cli;
@@ -109,6 +110,11 @@ internal static class VerbSupport
         }
         return sb.ToString();
     }
+
+    /// <summary>", rotation change 3.1°, p(match) 0.91 -> 0.85" for an image with a partner; "" without.</summary>
+    public static string AgreementNote(PairAgreement? agreement) => agreement is { } a
+        ? $", rotation change {F(a.RotationDegrees, "F1")}°, p(match) {F(a.MatchProbability, "F2")} -> {F(a.ReconstructionMatchProbability, "F2")}"
+        : "";
 
     public static string F(double v, string format = "F3") => v.ToString(format, CultureInfo.InvariantCulture);
 }

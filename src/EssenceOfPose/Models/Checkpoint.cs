@@ -147,27 +147,17 @@ public static class Checkpoint
     {
         if (metadata is null || metadata.Count == 0)
             throw new CheckpointException(path, "has no __metadata__; expected the fields format, architecture, label_kind, input_size, mean (write it with Checkpoint.Save or eop import caffe)");
-        string Field(string key) => metadata.TryGetValue(key, out var v) ? v : throw new CheckpointException(path, $"__metadata__ has no '{key}'");
-        T Parse<T>(string key, Func<string, T> parse)
-        {
-            var text = Field(key);
-            try { return parse(text); }
-            catch (Exception e) when (e is FormatException or JsonException or ArgumentException or OverflowException)
-            {
-                throw new CheckpointException(path, $"__metadata__ field '{key}' is not valid: '{text}' ({e.Message})");
-            }
-        }
-
-        var format = Field("format");
+        var m = new MetadataFields(path, metadata);
+        var format = m.Field("format");
         if (format != Format) throw new CheckpointException(path, $"__metadata__ format is '{format}', expected '{Format}'");
         var info = new CheckpointInfo
         {
-            Architecture = Field("architecture"),
-            LabelKind = Parse("label_kind", s => Enum.Parse<PoseLabelKind>(s)),
-            InputSize = Parse("input_size", s => int.Parse(s, CultureInfo.InvariantCulture)),
-            Mean = Parse("mean", s => JsonSerializer.Deserialize<double[]>(s) ?? throw new FormatException("null")),
-            LabelStats = metadata.ContainsKey("label_stats") ? Parse("label_stats", LabelStats.FromJson) : null,
-            Provenance = metadata.ContainsKey("provenance") ? Parse("provenance", s => JsonSerializer.Deserialize<Provenance>(s, Json) ?? new Provenance()) : new Provenance(),
+            Architecture = m.Field("architecture"),
+            LabelKind = m.Parse("label_kind", s => Enum.Parse<PoseLabelKind>(s)),
+            InputSize = m.Parse("input_size", s => int.Parse(s, CultureInfo.InvariantCulture)),
+            Mean = m.Parse("mean", s => JsonSerializer.Deserialize<double[]>(s) ?? throw new FormatException("null")),
+            LabelStats = m.Has("label_stats") ? m.Parse("label_stats", LabelStats.FromJson) : null,
+            Provenance = m.Has("provenance") ? m.Parse("provenance", s => JsonSerializer.Deserialize<Provenance>(s, Json) ?? new Provenance()) : new Provenance(),
         };
         if (info.Architecture is not (PoseNet.Name or SmallNetV5.Name))
             throw new CheckpointException(path, $"__metadata__ field 'architecture' is '{info.Architecture}'; expected {PoseNet.Name} or {SmallNetV5.Name}");
@@ -178,7 +168,7 @@ public static class Checkpoint
             throw new CheckpointException(path, $"__metadata__ field 'input_size' is {info.InputSize}; expected the side of the network's square input (101 for the suite's architectures)");
         if (info.LabelStats is { } stats && LabelStatsProblem(stats, info.LabelKind) is { } problem)
             throw new CheckpointException(path, $"__metadata__ field 'label_stats' {problem}");
-        var outputs = Parse("pose_outputs", s => int.Parse(s, CultureInfo.InvariantCulture));
+        var outputs = m.Parse("pose_outputs", s => int.Parse(s, CultureInfo.InvariantCulture));
         if (outputs != PoseLabels.Size(info.LabelKind))
             throw new CheckpointException(path, $"__metadata__ says {outputs} pose outputs but label kind {info.LabelKind} has {PoseLabels.Size(info.LabelKind)}");
         return info;

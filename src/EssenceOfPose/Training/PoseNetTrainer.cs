@@ -265,16 +265,7 @@ public sealed class PoseNetTrainer
     static (int Step, TimeSpan Elapsed) LoadState(string dir, SiameseNet model, OptimizerHelper optimizer)
     {
         var statePath = Path.Combine(dir, "state.json");
-        State state;
-        try
-        {
-            state = JsonSerializer.Deserialize<State>(InputFile.ReadAllText(statePath, "a training state", InputFile.TextLimit))
-                ?? throw new InvalidDataException($"{statePath}: empty training state");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{statePath}: not a training state ({e.Message}); delete the folder to start afresh", e);
-        }
+        var state = TrainingState.Read<State>(statePath);
         if (state.Step < 1 || !(state.ElapsedSeconds >= 0 && double.IsFinite(state.ElapsedSeconds)))
             throw new InvalidDataException($"{statePath}: step {state.Step}, {state.ElapsedSeconds} s: expected a step >= 1 and finite seconds >= 0");
         var (saved, _) = Checkpoint.Load(Path.Combine(dir, $"model-{state.Step}.safetensors"), model.Architecture);
