@@ -37,7 +37,7 @@ public sealed class UgnTrainer(UgnTrainingOptions options)
         var batch = Math.Min(o.BatchSize, trainCount);
         // Whole batches only: batch norm is undefined on a last batch of one image.
         var stepsPerEpoch = trainCount / batch;
-        var totalSteps = stepsPerEpoch * o.Epochs;
+        var totalSteps = (int)Math.Min((long)stepsPerEpoch * o.Epochs, o.Steps ?? int.MaxValue);
         var stateDir = outPath + ".train";
         var logPath = Path.ChangeExtension(outPath, ".jsonl");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
@@ -60,10 +60,10 @@ public sealed class UgnTrainer(UgnTrainingOptions options)
         double trainLoss = double.NaN, validationLoss = double.NaN;
         var completed = true;
         generator.train();
-        for (var epoch = step / stepsPerEpoch; epoch < o.Epochs && completed; epoch++)
+        for (var epoch = step / stepsPerEpoch; epoch < o.Epochs && step < totalSteps && completed; epoch++)
         {
             var order = Order(trainCount, epoch);
-            for (var b = step % stepsPerEpoch; b < stepsPerEpoch; b++)
+            for (var b = step % stepsPerEpoch; b < stepsPerEpoch && step < totalSteps; b++)
             {
                 var loss = Step(generator, optimizer, data, order.AsSpan(b * batch, batch), device);
                 step++;
@@ -89,6 +89,8 @@ public sealed class UgnTrainer(UgnTrainingOptions options)
         var elapsed = Elapsed();
         var perSecond = (double)(step - state.Step) * batch / Math.Max(1e-9, clock.Elapsed.TotalSeconds);
         if (!completed) return new UgnTrainingResult(outPath, step, elapsed, perSecond, trainLoss, validationLoss, trainCount, validation, false);
+        // A run cut short by Steps ends mid-epoch: its losses are those of the steps taken since the last epoch.
+        if (counted > 0) (trainLoss, validationLoss) = (lossSum / counted, double.NaN);
         if (double.IsNaN(validationLoss)) validationLoss = ValidationLoss(generator, data, trainCount, device);
         generator.eval();
         var provenance = new Provenance
@@ -157,7 +159,7 @@ public sealed class UgnTrainer(UgnTrainingOptions options)
     {
         generator = o.Generator.ToJson(), o.Epochs, o.BatchSize, o.Lr, o.Beta1, o.Beta2, o.WeightDecay, o.Seed, o.ValidationFraction,
         data.Tap, data.ModelSha256, images = data.Count, roots = data.Roots,
-    });
+    }) + (o.Steps is { } steps ? $"; steps {steps}" : ""); // runs without a step cap keep the fingerprint they had
 
     static void AppendLog(string path, int epoch, int step, double trainLoss, double validationLoss, TimeSpan elapsed) =>
         File.AppendAllText(path, JsonSerializer.Serialize(new { epoch, step, trainLoss, validationLoss, seconds = Math.Round(elapsed.TotalSeconds, 1) }, LogJson) + Environment.NewLine);

@@ -5,6 +5,8 @@ public sealed record UgnTrainingOptions
 {
     public UgnOptions Generator { get; init; } = UgnOptions.Default;
     public int Epochs { get; init; } = 30;
+    /// <summary>Stop after this many steps, mid-epoch if need be (a search trial's budget); null: <see cref="Epochs"/> whole epochs.</summary>
+    public int? Steps { get; init; }
     public int BatchSize { get; init; } = 64;
     public double Lr { get; init; } = 1e-3;
     public double Beta1 { get; init; } = 0.9;
@@ -28,6 +30,7 @@ public sealed record UgnTrainingOptions
     public string? Problem() =>
         Generator.Problem() is { } g ? g
         : Epochs < 1 ? $"--epochs {Epochs}: at least 1"
+        : Steps < 1 ? $"steps {Steps}: at least 1"
         : BatchSize < 2 ? $"--batch {BatchSize}: at least 2 (batch norm needs two images a batch)"
         : !(Lr > 0 && double.IsFinite(Lr)) ? $"--lr {Lr}: expected a finite rate above 0"
         : !(Beta1 >= 0 && Beta1 < 1) ? $"--beta1 {Beta1}: expected 0 to 1 (exclusive)"
