@@ -2,7 +2,12 @@ namespace EssenceOfPose.Generators;
 
 /// <summary>The two schedules of the search: every trial on one budget, or successive halving.</summary>
 [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<UgnSchedule>))]
-public enum UgnSchedule { Random, Halving }
+public enum UgnSchedule
+{
+    // Spelt in results files as the CLI and the folders spell them.
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("random")] Random,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("halving")] Halving,
+}
 
 /// <summary>A rung of a schedule: how many trials it runs and the budget (images) each gets.</summary>
 public sealed record UgnRung(int Index, int Trials, double Budget);
