@@ -7,6 +7,7 @@ using EssenceOfPose.Tests.Training;
 namespace EssenceOfPose.Tests.Generators;
 
 /// <summary>The search's sampling, its two schedules, promotion, sharding and its results files, on the tiny city's fc5 codes.</summary>
+[Collection(nameof(TorchSeeded))]
 public sealed class UgnSearchTests(UgnCity city) : IClassFixture<UgnCity>, IDisposable
 {
     readonly TempDir dir = new();

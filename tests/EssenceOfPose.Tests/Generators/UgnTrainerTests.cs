@@ -35,6 +35,7 @@ public sealed class UgnCity : IDisposable
     }
 }
 
+[Collection(nameof(TorchSeeded))]
 public sealed class UgnTrainerTests(UgnCity city) : IClassFixture<UgnCity>, IDisposable
 {
     readonly TempDir dir = new();
