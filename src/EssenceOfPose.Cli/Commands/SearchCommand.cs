@@ -58,11 +58,9 @@ internal static class SearchCommand
             var at = r.GetValue(rung);
             if (r.GetValue(trial) is not null && r.GetValue(shard) is not null) throw new ArgumentException("--trial and --shard: give one or neither");
             var (worker, workers) = r.GetValue(shard) is { } text ? UgnSearchPlan.ParseShard(text) : (0, 1);
-            // Everything the command line alone decides is checked before the model and data load.
-            if (at < 0 || at >= o.Rungs(which).Count)
-                throw new ArgumentException($"--rung {at}: the {r.GetValue(schedule)} schedule has rungs 0 to {o.Rungs(which).Count - 1}");
+            // Everything the command line and the results already written decide is checked before the model and data load.
             if (r.GetValue(trial) is { } i && (i < 0 || i >= o.Trials)) throw new ArgumentException($"--trial {i}: expected 0 to {o.Trials - 1} (--trials {o.Trials})");
-            var planned = search.TrialsOf(which, at);
+            var planned = search.TrialsOf(which, at); // refuses a rung out of range, or one whose previous rung is unfinished
             if (r.GetValue(trial) is { } one && !planned.Contains(one))
                 throw new ArgumentException($"--trial {one}: not promoted to rung {at}; its trials are {string.Join(", ", planned)}");
             var mine = r.GetValue(trial) is { } t ? [t] : UgnSearchPlan.Shard(planned, worker, workers);
