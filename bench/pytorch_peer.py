@@ -16,7 +16,8 @@ steps that are not timed. Row names are stable; the C# side matches rows by name
     invert fc5 batch 16             ms/step
     invert conv4 batch 1            ms/step
     invert conv4 batch 16           ms/step
-    ugn-train ...                   images/s  (not yet: see workload_ugn_train)
+    ugn-train fc5 batch 32          images/s  (higher is better)
+    ugn-train conv4 batch 32        images/s
 
 What is mirrored from the C# (read at 863bdca, the suite's own binding, and checked again at
 6c07d64, the port to TorchSharp 0.107), and what could not be matched exactly:
@@ -55,6 +56,15 @@ Not matched:
   - The render loop's progress report, history lists and dispose scopes are C#-side
     bookkeeping and have no PyTorch counterpart; the per-term `.detach().double()` copies
     to the host that feed the history ARE done here, as the C# does them every step.
+
+ugn-train mirrors UgnTrainer.Step (Generators/UgnTrainer.cs) with the default UpConvGenerator
+(UgnOptions.Default: 128 channels halving to 32, fc width 512 and 2 fc layers for a vector
+code, 2 3x3 conv_in layers for a map, kernel-4 stride-2 up-convolutions to 128, batch norm and
+leaky ReLU 0.2 after every hidden layer, a linear 3x3 conv_out times 64 and a bilinear resize to
+101) on an fc5 code [500] and a conv4 code [160,4,4], batch 32: rows gathered from a 256-row
+cache with index_select, forward, mse_loss, zero_grad, backward, Adam (lr 1e-3, betas 0.9/0.999,
+no weight decay), loss.item(). PyTorch default initialisation (TorchSharp's is the same scheme).
+Not matched: the random rows and values (the cost does not depend on them).
 
 Both: the C# side (TorchSharp) runs its own libtorch build; Debian's python3-torch 1.13 links
 the system libblas.so.3 (reference netlib BLAS unless OpenBLAS is installed) and oneDNN for
@@ -385,11 +395,78 @@ def workload_invert(args):
 
 
 # ---------------------------------------------------------------------------------------------
-# 3. ugn-train: to be added. Mirror the C# trainer's step the same way as posenet-train above
-#    (batch assembly, forward, loss, zero_grad, backward, any clipping, optimiser and scheduler
-#    step, the .item() calls it makes) and return
-#    [{"name": "ugn-train batch B", "unit": "images/s", "value": B / seconds_per_step}].
+# 3. ugn-train: Generators/UpConvGenerator.cs, Generators/UgnTrainer.cs (Step, ImagesPerSecond)
 # ---------------------------------------------------------------------------------------------
+
+class UpConvGenerator(nn.Module):
+    """UpConvGenerator with UgnOptions.Default: the same layers, names and forward."""
+
+    def __init__(self, code_shape, channels=128, min_channels=32, fc_width=512, fc_layers=2, seed_side=4,
+                 conv_layers=2, leaky_slope=0.2, output_scale=64.0, bn_momentum=0.1, output_side=101):
+        super().__init__()
+        self.vector = len(code_shape) == 1
+        self.channels, self.seed_side, self.output_scale, self.output_side = channels, seed_side, output_scale, output_side
+        self.fc_layers = fc_layers
+        self.leaky = nn.LeakyReLU(leaky_slope)
+        self.hidden = nn.ModuleList()
+        if self.vector:
+            width = code_shape[0]
+            for i in range(1, fc_layers + 1):
+                outputs = channels * seed_side * seed_side if i == fc_layers else fc_width
+                self.hidden.append(nn.Sequential(nn.Linear(width, outputs), nn.BatchNorm1d(outputs, momentum=bn_momentum)))
+                width = outputs
+            c, side = channels, seed_side
+        else:
+            c, side = code_shape[0], code_shape[1]
+            for i in range(1, conv_layers + 1):
+                self.hidden.append(nn.Sequential(nn.Conv2d(c, channels, 3, padding=1), nn.BatchNorm2d(channels, momentum=bn_momentum)))
+                c = channels
+        i = 1
+        while side < output_side:
+            outputs = max(min_channels, channels >> (i - 1))
+            self.hidden.append(nn.Sequential(nn.ConvTranspose2d(c, outputs, 4, stride=2, padding=1), nn.BatchNorm2d(outputs, momentum=bn_momentum)))
+            c, side, i = outputs, side * 2, i + 1
+        self.conv_out = nn.Conv2d(c, 3, 3, padding=1)
+
+    def forward(self, codes):
+        x = codes
+        for i, layer in enumerate(self.hidden):
+            x = self.leaky(layer(x))
+            if self.vector and i == self.fc_layers - 1:
+                x = x.view(x.size(0), self.channels, self.seed_side, self.seed_side)
+        y = self.conv_out(x) * self.output_scale
+        if y.size(2) != self.output_side or y.size(3) != self.output_side:
+            y = F.interpolate(y, size=[self.output_side, self.output_side], mode="bilinear", align_corners=False)
+        return y
+
+
+def workload_ugn_train(args):
+    """Images per second of UgnTrainer's step, default generator, batch 32, fc5 and conv4 codes."""
+    rows_out = []
+    batch, rows = 32, 256
+    for tap, shape in (("fc5", (500,)), ("conv4", (160, 4, 4))):
+        torch.manual_seed(1)
+        g = UpConvGenerator(shape)
+        g.train()
+        opt = torch.optim.Adam(g.parameters(), lr=1e-3, betas=(0.9, 0.999), weight_decay=0)
+        gen = torch.Generator().manual_seed(1)
+        codes = torch.rand((rows,) + shape, generator=gen)
+        images = torch.rand(rows, 3, 101, 101, generator=gen) * 255 - 128
+        rng = torch.Generator().manual_seed(1)
+
+        def step():
+            index = torch.randint(0, rows, (batch,), generator=rng)
+            c = codes.index_select(0, index)
+            x = images.index_select(0, index)
+            loss = F.mse_loss(g(c), x)
+            opt.zero_grad(set_to_none=False)
+            loss.backward()
+            opt.step()
+            loss.item()
+
+        s = median_seconds_per_step(step, args.ugn_steps, args.ugn_warmup, args.repeats)
+        rows_out.append({"name": f"ugn-train {tap} batch {batch}", "unit": "images/s", "value": batch / s})
+    return rows_out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -419,17 +496,13 @@ def workload_torch(args):
     ]
 
 
-def workload_ugn_train(args):
-    raise NotImplementedError("ugn-train is not written yet")
-
-
 WORKLOADS = {
     "torch": workload_torch,
     "posenet-train": workload_posenet_train,
     "invert": workload_invert,
     "ugn-train": workload_ugn_train,
 }
-ALL = ["torch", "posenet-train", "invert"]  # add "ugn-train" here once it exists
+ALL = ["torch", "posenet-train", "invert", "ugn-train"]
 
 
 def blas_library():
@@ -451,6 +524,8 @@ def main(argv=None):
     p.add_argument("--invert-warmup-1", type=int, default=10)
     p.add_argument("--invert-steps-16", type=int, default=8, help="timed invert steps per run, batch 16")
     p.add_argument("--invert-warmup-16", type=int, default=2)
+    p.add_argument("--ugn-steps", type=int, default=4, help="timed ugn-train steps per run")
+    p.add_argument("--ugn-warmup", type=int, default=2)
     args = p.parse_args(argv)
     if args.threads < 1 or args.repeats < 1:
         p.error("--threads and --repeats must be at least 1")

@@ -16,13 +16,14 @@ internal sealed record BenchMeasure(string Name, string Unit, double Value, bool
 /// </summary>
 internal static class SuiteBench
 {
-    public static readonly string[] Workloads = ["torch", "posenet-train", "invert"];
+    public static readonly string[] Workloads = ["torch", "posenet-train", "invert", "ugn-train"];
 
     public static IEnumerable<BenchMeasure> Run(string workload, int repeats) => workload switch
     {
         "torch" => Torch(repeats),
         "posenet-train" => [new("posenet-train batch 32", "pairs/s", TrainingThroughput.PairsPerSecond(PoseNetTrainingOptions.Full, batch: 32, steps: 3, warmup: 2, repeats), true)],
         "invert" => Invert(repeats),
+        "ugn-train" => UgnTrain(repeats),
         _ => throw new ArgumentException($"--workload {workload}: expected all or one of {string.Join(", ", Workloads)}"),
     };
 
@@ -75,6 +76,18 @@ internal static class SuiteBench
                 Array.Sort(perStep);
                 yield return new($"invert {tap} batch {n}", "ms/step", perStep[repeats / 2] * 1e3, false);
             }
+    }
+
+    /// <summary>
+    /// Images per second of the UGN's training step (<see cref="Generators.UgnTrainer"/>): the
+    /// default generator (128 channels) from an fc5 code [500] and a conv4 code [160,4,4], batch
+    /// 32, Adam, MSE.
+    /// </summary>
+    static IEnumerable<BenchMeasure> UgnTrain(int repeats)
+    {
+        var options = Generators.UgnTrainingOptions.Quick with { BatchSize = 32 };
+        foreach (var (tap, shape) in new[] { ("fc5", new long[] { 500 }), ("conv4", new long[] { 160, 4, 4 }) })
+            yield return new($"ugn-train {tap} batch 32", "images/s", Generators.UgnTrainer.ImagesPerSecond(shape, options, steps: 4, warmup: 2, repeats), true);
     }
 
     /// <summary>Median seconds per call over <paramref name="repeats"/> timed runs of <paramref name="inner"/> calls, after one warm-up.</summary>

@@ -13,6 +13,7 @@ internal static class CommandCatalog
         yield return ImportCommand.Create();
         yield return InvertCommand.Create();
         yield return UgnCommands.Reconstruct();
+        yield return CompareCommand.Create();
         yield return SearchCommand.Create();
         yield return NeuronCommand.Create();
         yield return SaliencyCommand.Create();

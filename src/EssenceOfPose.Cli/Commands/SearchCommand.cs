@@ -99,11 +99,9 @@ internal static class SearchCommand
         cmd.SetAction((r, ct) => VerbSupport.Guard("search report", () =>
         {
             var dir = r.GetValue(output)!.FullName;
-            var manifest = Path.Combine(dir, "search.json");
-            if (!File.Exists(manifest)) throw new FileNotFoundException($"--out {dir}: no search.json; run eop search ugn there first", manifest);
-            var m = UgnSearch.ReadManifest(manifest);
-            var options = UgnSearchOptions.Quick with { Trials = m.Trials, Budget = m.Budget, Reduction = m.Reduction, Images = m.Images, Seed = m.Seed, ValidationFraction = m.ValidationFraction };
-            var report = UgnSearchReport.Build(new UgnSearch(dir, options));
+            var search = UgnSearch.Open(dir);
+            var m = UgnSearch.ReadManifest(search.ManifestPath);
+            var report = UgnSearchReport.Build(search);
             FigureJson.Write(Path.Combine(dir, "report.json"), report);
             var warning = ChartPage.Write(Path.Combine(dir, "report.html"), $"UGN search at {m.Tap}", report.Figures());
             Console.WriteLine(report.BestTable().ToString());

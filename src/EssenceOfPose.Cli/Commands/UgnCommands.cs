@@ -31,6 +31,13 @@ internal static class UgnCommands
         var beta2 = new Option<double?>("--beta2") { Description = "Adam's β₂ (default 0.999)" };
         var decay = new Option<double?>("--weight-decay") { Description = "Adam's weight decay (default 0)" };
         var width = new Option<int?>("--width") { Description = $"channels of the seed and first up-convolution (default {UgnOptions.Default.Channels}; later ones halve down to a quarter of it)" };
+        var slope = new Option<double?>("--leaky-slope") { Description = $"negative slope of the leaky ReLUs (default {UgnOptions.Default.LeakySlope})" };
+        var momentum = new Option<double?>("--bn-momentum") { Description = $"batch norm's running-statistics momentum (default {UgnOptions.Default.BatchNormMomentum})" };
+        var fromSearch = new Option<DirectoryInfo?>("--from-search")
+        {
+            Description = "a search folder (eop search ugn): take lr, betas, weight decay, batch, width, leaky slope and bn momentum from the configuration it chose; options given here win",
+        };
+        var schedule = new Option<string?>("--schedule") { Description = "with --from-search: the pick of random or halving (default: whichever found the lower validation loss)" };
         var seed = new Option<int?>("--seed") { Description = "seed of the weights, the views kept and the batch order" };
         var resume = new Option<bool>("--resume") { Description = "continue from OUT.train/ (same options and data)" };
         var threads = new Option<int?>("--threads");
@@ -38,17 +45,41 @@ internal static class UgnCommands
         var json = VerbSupport.JsonOption();
         var cmd = new Command("ugn", "Train an up-convolutional generator (UGN) that turns PoseNet codes at a tap back into images: MSE, Adam, batch norm.")
         {
-            tap, data, output, model, profile, images, epochs, batch, lr, beta1, beta2, decay, width, seed, resume, threads, device, json,
+            tap, data, output, model, profile, images, epochs, batch, lr, beta1, beta2, decay, width, slope, momentum, fromSearch, schedule, seed, resume, threads, device, json,
         };
         cmd.SetAction((r, ct) => VerbSupport.Guard("train ugn", () =>
         {
             var o = VerbSupport.Profile(r, profile) == Profile.Full ? UgnTrainingOptions.Full : UgnTrainingOptions.Quick;
+            if (r.GetValue(schedule) is not null && r.GetValue(fromSearch) is null) throw new ArgumentException("--schedule: only with --from-search");
+            if (r.GetValue(fromSearch) is { } searchDir)
+            {
+                var which = r.GetValue(schedule) switch
+                {
+                    null => (UgnSchedule?)null,
+                    "random" => UgnSchedule.Random,
+                    "halving" => UgnSchedule.Halving,
+                    var s => throw new ArgumentException($"--schedule {s}: expected random or halving"),
+                };
+                var report = UgnSearchReport.Build(UgnSearch.Open(searchDir.FullName));
+                if (!string.Equals(report.Search.Tap, r.GetValue(tap), StringComparison.OrdinalIgnoreCase))
+                    throw new ArgumentException($"--from-search {searchDir.FullName}: search.json field 'tap' is {report.Search.Tap}, this run's --tap is {r.GetValue(tap)}");
+                var (chosenBy, pick) = report.Chosen(which);
+                // The searched values only; the epochs, the seed and the data are this run's.
+                o = pick.Config.Training(o, 1) with { Steps = null, Epochs = o.Epochs, Seed = o.Seed };
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"configuration of {chosenBy.ToString().ToLowerInvariant()} trial {pick.Trial} (rung {pick.Rung}, validation MSE {pick.ValidationLoss:F1}) from {searchDir.FullName}"));
+            }
             var generator = o.Generator;
             if (r.GetValue(width) is { } w)
             {
                 if (w is < 4 or > 4096) throw new ArgumentException($"--width {w}: expected a whole number from 4 to 4096");
                 generator = generator with { Channels = w, MinChannels = Math.Max(1, w / 4) };
             }
+            generator = generator with
+            {
+                LeakySlope = r.GetValue(slope) ?? generator.LeakySlope,
+                BatchNormMomentum = r.GetValue(momentum) ?? generator.BatchNormMomentum,
+            };
             o = o with
             {
                 Generator = generator,

@@ -30,15 +30,18 @@ public sealed record HeldOutSet(string Root, IReadOnlyList<HeldOutPair> Pairs, I
     /// The held-out images of a rendered city: <paramref name="count"/> targets with two views or
     /// more and a live code at every tap, spread evenly in id order; A, B and the other image of each.
     /// </summary>
-    public static HeldOutSet Pick(ExampleCity city, int count, int otherSeed, PoseModel model, IReadOnlyList<TapName> taps)
+    public static HeldOutSet Pick(ExampleCity city, int count, int otherSeed, PoseModel model, IReadOnlyList<TapName> taps) =>
+        Pick(city.Dataset, count, otherSeed, model, taps);
+
+    /// <summary>The held-out images of a dataset already on disk (a city rendered with a seed never trained on), picked as from a rendered city.</summary>
+    public static HeldOutSet Pick(StreetViewDataset dataset, int count, int otherSeed, PoseModel model, IReadOnlyList<TapName> taps)
     {
         var preprocess = model.Preprocess;
-        var dataset = city.Dataset;
         var paired = dataset.Targets.Where(t => t.Views.Count >= 2).ToArray();
         var dead = Dead(model.Net, taps, paired.Select(t => PathOf(t.Views[0])).ToArray(), preprocess);
         var usable = paired.Where((_, i) => !dead[i]).ToArray();
         if (usable.Length < count)
-            throw new ArgumentException($"{city.Folder}: the held-out city has {usable.Length} targets with two views or more and a live code, fewer than the {count} images asked for; render more targets");
+            throw new ArgumentException($"{dataset.Root}: the held-out city has {usable.Length} targets with two views or more and a live code, fewer than the {count} images asked for; render more targets");
         var chosen = Enumerable.Range(0, count).Select(i => usable[(int)((long)i * usable.Length / count)]).ToArray();
         var rng = new Random(otherSeed);
         var pairs = chosen.Select(t =>

@@ -5,12 +5,13 @@ using EssenceOfPose.Models;
 namespace EssenceOfPose.Experiments;
 
 /// <summary>
-/// How a batch of reconstructions Â compares with its originals A: PSNR and SSIM per image (in
-/// 0–255 after adding the channel mean back, unclipped, as <see cref="ImageQuality"/> measures),
+/// How a batch of reconstructions Â compares with its originals A: PSNR, SSIM and sharpness (Â's
+/// mean gradient magnitude over A's) per image (in 0–255 after adding the channel mean back,
+/// unclipped, as <see cref="ImageQuality"/> measures),
 /// and, when each A has a matching partner view B, whether the network still reads the pair the
 /// same way with Â in A's place (<see cref="PoseAgreement"/>).
 /// </summary>
-public sealed record ReconstructionScores(IReadOnlyList<double> Psnr, IReadOnlyList<double> Ssim, PoseAgreement? Agreement)
+public sealed record ReconstructionScores(IReadOnlyList<double> Psnr, IReadOnlyList<double> Ssim, IReadOnlyList<double> Sharpness, PoseAgreement? Agreement)
 {
     public static ReconstructionScores Measure(PoseModel model, ImageBatch originals, Tensor reconstructions, Tensor? partners)
     {
@@ -19,7 +20,7 @@ public sealed record ReconstructionScores(IReadOnlyList<double> Psnr, IReadOnlyL
         var a = model.Preprocess.ToRgb(originals.Pixels.to(ScalarType.Float32));
         var b = model.Preprocess.ToRgb(reconstructions.to(ScalarType.Float32));
         var agreement = partners is null ? null : PoseAgreement.Measure(model.Net, originals.Pixels, partners, reconstructions, model.LabelKind, model.LabelStats);
-        return new ReconstructionScores(ImageQuality.Psnr(a, b), ImageQuality.Ssim(a, b), agreement);
+        return new ReconstructionScores(ImageQuality.Psnr(a, b), ImageQuality.Ssim(a, b), ImageQuality.Sharpness(a, b), agreement);
     }
 }
 

@@ -82,7 +82,10 @@ public sealed class CodeCache : IDisposable
         for (long start = 0; start < pixels.size(0); start += chunk)
         {
             var n = Math.Min(chunk, pixels.size(0) - start);
-            parts.Add(model.Net.Tap(pixels.narrow(0, start, n).to(model.Device), tap).cpu());
+            // A scope per chunk: the tower's activations of a chunk of 64 are hundreds of MB,
+            // and held to the end they exhausted 24 GB on a 16,000-view cache.
+            using var step = torch.NewDisposeScope();
+            parts.Add(step.MoveToOuter(model.Net.Tap(pixels.narrow(0, start, n).to(model.Device), tap).cpu()));
         }
         return scope.MoveToOuter(torch.cat(parts, 0).contiguous());
     }

@@ -63,6 +63,16 @@ public sealed class UgnSearch(string dir, UgnSearchOptions options)
 
     public static UgnSearchManifest ReadManifest(string path) => Read<UgnSearchManifest>(path, "a search manifest");
 
+    /// <summary>The search already in <paramref name="dir"/>, with the options its <c>search.json</c> records (for its report and its pick).</summary>
+    public static UgnSearch Open(string dir)
+    {
+        var manifest = Path.Combine(Path.GetFullPath(dir), "search.json");
+        if (!File.Exists(manifest)) throw new FileNotFoundException($"{dir}: no search.json; run eop search ugn there first", manifest);
+        var m = ReadManifest(manifest);
+        var options = UgnSearchOptions.Quick with { Trials = m.Trials, Budget = m.Budget, Reduction = m.Reduction, Images = m.Images, Seed = m.Seed, ValidationFraction = m.ValidationFraction };
+        return new UgnSearch(dir, options);
+    }
+
     /// <summary>The trials <paramref name="rung"/> of <paramref name="schedule"/> runs: all for rung 0, else those promoted from the complete previous rung.</summary>
     public IReadOnlyList<int> TrialsOf(UgnSchedule schedule, int rung)
     {

@@ -30,6 +30,21 @@ public sealed record UgnSearchReport(UgnSearchManifest Search, IReadOnlyList<Ugn
             schedules, Judge(schedules), trials);
     }
 
+    /// <summary>
+    /// The configuration the search chose: the pick of <paramref name="schedule"/>, or, when null,
+    /// of the schedule whose pick has the lower validation loss (the report's verdict).
+    /// </summary>
+    public (UgnSchedule Schedule, UgnTrialResult Pick) Chosen(UgnSchedule? schedule = null)
+    {
+        var candidates = Schedules.Where(s => s.Pick is not null && (schedule is null || s.Schedule == schedule)).OrderBy(s => s.Pick!.Rank).ToArray();
+        if (candidates.Length == 0)
+        {
+            var which = schedule is { } s ? $"the {s.ToString().ToLowerInvariant()} schedule" : "either schedule";
+            throw new ArgumentException($"{Search.Tap} search: {which} has no finished trial to choose from; run its trials first (eop search ugn)");
+        }
+        return (candidates[0].Schedule, candidates[0].Pick!);
+    }
+
     static UgnScheduleSummary Summary(UgnSearchOptions o, UgnSchedule schedule, UgnTrialResult[] results)
     {
         var ordered = results.OrderBy(r => r.Rung).ThenBy(r => r.Trial).ToArray();

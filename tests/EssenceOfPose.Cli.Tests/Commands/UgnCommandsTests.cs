@@ -156,4 +156,60 @@ public sealed class UgnCommandsTests(UgnFixture f) : IClassFixture<UgnFixture>
         Assert.Contains("--partner", err);
         Assert.False(Directory.Exists(outDir));
     }
+
+    [Fact]
+    public void Train_takes_the_configuration_a_search_chose_and_options_given_win()
+    {
+        var search = f.Out("search");
+        string[] S(params string[] more) => ["search", "ugn", "--tap", "fc5", "--data", f.City, "--out", search, "--model", f.Model, "--trials", "3", "--budget", "8", "--images", "16", .. more];
+        Assert.Equal(0, InProcessEop.Run(S("--schedule", "random")).Code);
+        var dir = f.Out("from-search");
+        var g = Path.Combine(dir, "g.safetensors");
+        var json = Path.Combine(dir, "train.json");
+        // No --width or --batch: those come from the search; --leaky-slope is given and wins.
+        var (code, output, err) = InProcessEop.Run("train", "ugn", "--tap", "fc5", "--data", f.City, "--out", g, "--model", f.Model, "--images", "16", "--epochs", "2",
+            "--threads", "1", "--from-search", search, "--schedule", "random", "--json", json, "--leaky-slope", "0.05");
+        Assert.True(code == 0, err);
+        Assert.Contains("configuration of random trial", output);
+        var picks = Enumerable.Range(0, 3).Select(i => JsonDocument.Parse(File.ReadAllText(Path.Combine(search, "random", $"trial-{i:D5}.json"))).RootElement)
+            .Where(t => !t.GetProperty("diverged").GetBoolean()).OrderBy(t => t.GetProperty("validationLoss").GetDouble()).ThenBy(t => t.GetProperty("trial").GetInt32())
+            .First().GetProperty("config");
+        var options = JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("options");
+        Assert.Equal(picks.GetProperty("lr").GetDouble(), options.GetProperty("lr").GetDouble());
+        Assert.Equal(picks.GetProperty("batchSize").GetInt32(), options.GetProperty("batchSize").GetInt32());
+        Assert.Equal(picks.GetProperty("width").GetInt32(), options.GetProperty("generator").GetProperty("channels").GetInt32());
+        Assert.Equal(0.05, options.GetProperty("generator").GetProperty("leakySlope").GetDouble());
+        Assert.Equal(2, options.GetProperty("epochs").GetInt32());
+
+        // A search of another tap, and --schedule without a search, are refused.
+        (code, _, err) = InProcessEop.Run([.. TrainArgs("conv4", Path.Combine(f.Out("x"), "g.safetensors"), "--from-search", search)]);
+        Assert.Equal(2, code);
+        Assert.Contains("field 'tap'", err);
+        (code, _, err) = InProcessEop.Run([.. TrainArgs("fc5", Path.Combine(f.Out("x"), "g.safetensors"), "--schedule", "random")]);
+        Assert.Equal(2, code);
+        Assert.Contains("--from-search", err);
+    }
+
+    [Fact]
+    public void Compare_scores_every_method_at_each_generators_tap_on_the_same_images()
+    {
+        var fc5 = Trained("fc5");
+        var conv4 = Trained("conv4");
+        var outDir = f.Out("compare");
+        var (code, output, err) = InProcessEop.Run("compare", "--generator", fc5, "--generator", "UGN=" + conv4, "--model", f.Model, "--data", f.City,
+            "--images", "3", "--steps", "2", "--threads", "1", "--out", outDir);
+        Assert.True(code == 0, err);
+        Assert.Contains("seconds per image", output);
+        var rows = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "comparison.json"))).RootElement.GetProperty("rows").EnumerateArray()
+            .Select(r => (r.GetProperty("method").GetString(), r.GetProperty("tap").GetString())).ToArray();
+        Assert.Equal([("UGN", "fc5"), ("optimisation (MV)", "fc5"), ("other image", "fc5"), ("UGN", "conv4"), ("optimisation (MV)", "conv4"), ("other image", "conv4")], rows);
+        Assert.True(File.Exists(Path.Combine(outDir, "comparison.png")));
+
+        (code, _, err) = InProcessEop.Run("compare", "--generator", "=" + fc5, "--model", f.Model, "--data", f.City, "--out", f.Out("bad"));
+        Assert.Equal(2, code);
+        Assert.Contains("NAME=PATH", err);
+        (code, _, err) = InProcessEop.Run("compare", "--generator", fc5, "--model", f.Other, "--data", f.City, "--images", "2", "--out", f.Out("bad"));
+        Assert.Equal(2, code);
+        Assert.Contains("posenet_sha256", err);
+    }
 }

@@ -164,10 +164,29 @@ public sealed class UgnSearchTests(UgnCity city) : IClassFixture<UgnCity>, IDisp
         Assert.NotNull(one.Schedules[1].Pick);
         Assert.Equal(2, one.Schedules[1].Pick!.Rung);
         Assert.Contains("found the better configuration", one.Verdict);
+        // The configuration eop train ugn --from-search takes: the better schedule's pick, or the one asked for.
+        var (by, chosen) = one.Chosen();
+        var better = one.Schedules.Where(s => s.Pick is not null).MinBy(s => s.Pick!.Rank)!;
+        Assert.Equal((better.Schedule, better.Pick), (by, chosen));
+        Assert.Equal(one.Schedules[0].Pick, one.Chosen(UgnSchedule.Random).Pick);
+        Assert.Equal(UgnSchedule.Halving, one.Chosen(UgnSchedule.Halving).Schedule);
+        // A folder opened from its manifest alone gives the same report.
+        Assert.Equal(WithoutSeconds(one), WithoutSeconds(UgnSearchReport.Build(UgnSearch.Open(dir.File("one")))));
         var figures = one.Figures();
         Assert.Equal(1 + 1 + 8 + 1, figures.Count);
         Assert.Contains("\"parcoords\"", figures[1]);
         Assert.Contains("\"table\"", figures[0]);
+    }
+
+    [Fact]
+    public void A_search_without_results_has_nothing_to_choose_and_a_folder_without_manifest_is_refused()
+    {
+        var search = new UgnSearch(dir.File("empty"), Tiny);
+        search.Claim(search.Manifest(city.Codes));
+        var e = Assert.Throws<ArgumentException>(() => UgnSearchReport.Build(UgnSearch.Open(search.Dir)).Chosen());
+        Assert.Contains("no finished trial", e.Message);
+        var missing = Assert.Throws<FileNotFoundException>(() => UgnSearch.Open(dir.File("nothing")));
+        Assert.Contains("no search.json", missing.Message);
     }
 
     [Fact]

@@ -7,6 +7,37 @@ public class ImageQualityTests
     static Tensor Random(ulong seed, long n = 2, long size = 16) => torch.rand([n, 3, size, size], generator: new Generator(seed)) * 255.0;
 
     [Fact]
+    public void Sharpness_is_one_for_the_original_and_worked_by_hand_for_a_ramp()
+    {
+        using var scope = torch.NewDisposeScope();
+        var ramp = torch.arange(0, 8, dtype: ScalarType.Float64).reshape(1, 1, 1, 8).expand(1, 3, 8, 8).contiguous() * 10;
+        Assert.Equal(1.0, ImageQuality.Sharpness(ramp, ramp)[0], 12);
+        // A ramp of step 10 along x: every gradient is (10, 0), magnitude 10; a ramp of step 20 and one of step 10 along both axes, by hand.
+        var steeper = ramp * 2;
+        Assert.Equal(2.0, ImageQuality.Sharpness(ramp, steeper)[0], 12);
+        var diagonal = ramp + ramp.transpose(2, 3);
+        Assert.Equal(Math.Sqrt(2), ImageQuality.Sharpness(ramp, diagonal)[0], 12);
+        // A flat image has no gradient: half as sharp as nothing is nothing, and any edge against a flat original is unbounded.
+        var flat = torch.full([1, 3, 8, 8], 50.0, dtype: ScalarType.Float64);
+        Assert.Equal(0.0, ImageQuality.Sharpness(ramp, flat)[0], 12);
+        Assert.Equal(1.0, ImageQuality.Sharpness(flat, flat)[0], 12);
+        Assert.True(double.IsPositiveInfinity(ImageQuality.Sharpness(flat, ramp)[0]));
+    }
+
+    [Fact]
+    public void Blur_lowers_sharpness_and_noise_raises_it()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var gen = new Generator(3);
+        var image = torch.rand([2, 3, 32, 32], generator: gen) * 255;
+        var blurred = F.avg_pool2d(F.pad(image, [1, 1, 1, 1], PaddingModes.Replicate), 3, 1);
+        var noisy = image + torch.randn([2, 3, 32, 32], generator: gen) * 40;
+        Assert.All(ImageQuality.Sharpness(image, blurred), s => Assert.InRange(s, 0.1, 0.8));
+        Assert.All(ImageQuality.Sharpness(image, noisy), s => Assert.True(s > 1, $"noise gave sharpness {s}"));
+        Assert.Throws<ArgumentException>(() => ImageQuality.Sharpness(image, blurred.narrow(3, 0, 30)));
+    }
+
+    [Fact]
     public void Psnr_of_a_known_uniform_error()
     {
         using var scope = torch.NewDisposeScope();
