@@ -32,6 +32,10 @@ public sealed class FuzzTests(ITestOutputHelper output) : IDisposable
         Check(SafetensorsCorpus.Loader, SafetensorsCorpus.Build(_dir).Select(c => (c.Case, (Action)(() => Load(c.Path)))));
 
     [Fact]
+    public void Generators() =>
+        Check(GeneratorCorpus.Loader, GeneratorCorpus.Build(_dir).Select(c => (c.Case, (Action)(() => LoadGenerator(c.Path)))));
+
+    [Fact]
     public void Images() =>
         Check(ImageCorpus.Loader, ImageCorpus.Build(_dir).Select(c => (c.Case, (Action)(() => Data.Images.RgbImage.Decode(c.Path)))));
 
@@ -75,6 +79,12 @@ public sealed class FuzzTests(ITestOutputHelper output) : IDisposable
     {
         var (model, _) = Checkpoint.Load(path);
         model.Dispose();
+    }
+
+    static void LoadGenerator(string path)
+    {
+        var (generator, _) = EssenceOfPose.Generators.UgnCheckpoint.Load(path);
+        generator.Dispose();
     }
 
     void Check(string loader, IEnumerable<(FuzzCase Case, Action Load)> corpus)

@@ -120,6 +120,20 @@ public sealed class UgnSearch(string dir, UgnSearchOptions options)
         }
     }
 
+    /// <summary>
+    /// Runs every rung of both schedules in this process, one trial after another, and reports: a
+    /// notebook's or a laptop's search. A cluster runs the same trials as separate processes
+    /// (<c>eop search ugn --shard</c>); the results and the report are the same.
+    /// </summary>
+    public UgnSearchReport RunAll(CodeCache data, int threads = 1, CancellationToken cancel = default)
+    {
+        Claim(Manifest(data));
+        foreach (var schedule in Enum.GetValues<UgnSchedule>())
+            foreach (var rung in Options.Rungs(schedule))
+                foreach (var _ in Run(data, schedule, rung.Index, TrialsOf(schedule, rung.Index), threads, cancel)) { }
+        return UgnSearchReport.Build(this);
+    }
+
     UgnTrialResult Train(CodeCache data, UgnSchedule schedule, int rung, int trial, double budget, int threads)
     {
         var config = Options.Space.Sample(Options.Seed, trial);

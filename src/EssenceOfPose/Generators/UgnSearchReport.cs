@@ -103,30 +103,51 @@ public sealed record UgnSearchReport(UgnSearchManifest Search, IReadOnlyList<Ugn
     public IReadOnlyList<string> Figures()
     {
         var figures = new List<string> { TableFigure(BestTable()) };
-        var logLoss = Trials.Select(t => Math.Log10(t.Rank)).ToArray();
-        var axes = Trials.Select(t => t.Config.Axes()).ToArray();
         if (Trials.Count > 0)
         {
-            var dims = Enumerable.Range(0, axes[0].Count).Select(i => (axes[0][i].Name, (IReadOnlyList<double>)[.. axes.Select(a => a[i].Value)]))
-                .Append(("log10 budget", [.. Trials.Select(t => Math.Log10(t.Budget))]))
-                .Append(("log10 val MSE", logLoss));
-            figures.Add(Chart.ParallelCoordinates(dims, logLoss).WithTitle("All trials (colour: log10 validation MSE)").ToJson());
-            for (var i = 0; i < axes[0].Count; i++)
-            {
-                var at = i;
-                var traces = Enum.GetValues<UgnSchedule>().Select(s => Trials.Select((t, k) => (t, k)).Where(p => p.t.Schedule == s).ToArray())
-                    .Where(p => p.Length > 0)
-                    .Select(p => Chart.Scatter(p.Select(x => axes[x.k][at].Value), p.Select(x => logLoss[x.k]), p[0].t.Schedule.ToString().ToLowerInvariant(),
-                        p.Select(x => $"trial {x.t.Trial}, rung {x.t.Rung}")));
-                figures.Add(Chart.Combine([.. traces]).WithTitle($"Validation MSE against {axes[0][at].Name}").WithAxisTitles(axes[0][at].Name, "log10 val MSE").ToJson());
-            }
+            figures.Add(ParallelCoordinates().ToJson());
+            figures.AddRange(LossAgainstEachValue().Select(c => c.ToJson()));
         }
-        var curves = Schedules.Where(s => s.Trials > 0)
-            .Select(s => Chart.Line(s.CumulativeImages, s.BestSoFar.Select(b => Math.Log10(b)), s.Schedule.ToString().ToLowerInvariant())).ToArray();
-        if (curves.Length > 0)
-            figures.Add(Chart.Combine(curves).WithTitle("Best validation MSE against images spent").WithAxisTitles("images trained on (cumulative)", "log10 best val MSE").ToJson());
+        if (Schedules.Any(s => s.Trials > 0)) figures.Add(ComputeChart().ToJson());
         return figures;
     }
+
+    /// <summary>All trials on parallel axes: every sampled value on its log axis, the budget and the validation MSE, coloured by log₁₀ validation MSE.</summary>
+    public PlotlyChart ParallelCoordinates()
+    {
+        if (Trials.Count == 0) throw new InvalidOperationException("the search has no results yet");
+        var logLoss = Trials.Select(t => Math.Log10(t.Rank)).ToArray();
+        var axes = Trials.Select(t => t.Config.Axes()).ToArray();
+        var dims = Enumerable.Range(0, axes[0].Count).Select(i => (axes[0][i].Name, (IReadOnlyList<double>)[.. axes.Select(a => a[i].Value)]))
+            .Append(("log10 budget", [.. Trials.Select(t => Math.Log10(t.Budget))]))
+            .Append(("log10 val MSE", logLoss));
+        return Chart.ParallelCoordinates(dims, logLoss).WithTitle("All trials (colour: log10 validation MSE)");
+    }
+
+    /// <summary>Validation MSE against each hyper-parameter, one chart per value, a trace per schedule.</summary>
+    public IReadOnlyList<PlotlyChart> LossAgainstEachValue()
+    {
+        if (Trials.Count == 0) return [];
+        var logLoss = Trials.Select(t => Math.Log10(t.Rank)).ToArray();
+        var axes = Trials.Select(t => t.Config.Axes()).ToArray();
+        var charts = new List<PlotlyChart>();
+        for (var i = 0; i < axes[0].Count; i++)
+        {
+            var at = i;
+            var traces = Enum.GetValues<UgnSchedule>().Select(s => Trials.Select((t, k) => (t, k)).Where(p => p.t.Schedule == s).ToArray())
+                .Where(p => p.Length > 0)
+                .Select(p => Chart.Scatter(p.Select(x => axes[x.k][at].Value), p.Select(x => logLoss[x.k]), p[0].t.Schedule.ToString().ToLowerInvariant(),
+                    p.Select(x => $"trial {x.t.Trial}, rung {x.t.Rung}")));
+            charts.Add(Chart.Combine([.. traces]).WithTitle($"Validation MSE against {axes[0][at].Name}").WithAxisTitles(axes[0][at].Name, "log10 val MSE"));
+        }
+        return charts;
+    }
+
+    /// <summary>Best validation MSE so far against images spent, one line per schedule: which schedule found the better configuration for how much compute.</summary>
+    public PlotlyChart ComputeChart() =>
+        Chart.Combine([.. Schedules.Where(s => s.Trials > 0)
+                .Select(s => Chart.Line(s.CumulativeImages, s.BestSoFar.Select(b => Math.Log10(b)), s.Schedule.ToString().ToLowerInvariant()))])
+            .WithTitle("Best validation MSE against images spent").WithAxisTitles("images trained on (cumulative)", "log10 best val MSE");
 
     /// <summary>A Plotly table trace of <paramref name="table"/>'s cells as both renderings format them.</summary>
     static string TableFigure(MetricTable table)

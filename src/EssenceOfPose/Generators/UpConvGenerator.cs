@@ -107,6 +107,24 @@ public sealed class UpConvGenerator : Module
     public static long ParameterCount(IReadOnlyList<long> codeShape, UgnOptions options, int outputSide = 101) =>
         Plan(codeShape, options, outputSide).Layers.Sum(l => l.Parameters) - 2 * 3;
 
+    /// <summary>The architecture as a table: each layer, its kind, its input and output channels (or units) and its learned values (batch norm's included).</summary>
+    public Display.MetricTable Summary()
+    {
+        var table = new Display.MetricTable("layer", "kind", "in", "out", "parameters")
+        {
+            Title = $"UGN from a [{string.Join("×", CodeShape)}] code: {ParameterCount(CodeShape, Options, OutputSide):N0} learned values, up-convolutions to {UpSide}, resized to {OutputSide}",
+        };
+        var plan = Plan(CodeShape, Options, OutputSide).Layers;
+        foreach (var l in plan)
+        {
+            var last = l == plan[^1];
+            var kind = last ? "3×3 convolution, linear, ×" + Options.OutputScale.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : l.Kind switch { LayerKind.FullyConnected => "fully connected + BN + leaky ReLU", LayerKind.Convolution => "3×3 convolution + BN + leaky ReLU", _ => "4×4 up-convolution, stride 2 + BN + leaky ReLU" };
+            table.AddRow(l.Name, kind, l.Inputs, l.Outputs, last ? l.Parameters - 2 * 3 : l.Parameters);
+        }
+        return table.WithFormat("parameters", "N0");
+    }
+
     /// <summary>One code's shape (no batch axis).</summary>
     public IReadOnlyList<long> CodeShape { get; }
 

@@ -136,7 +136,7 @@ internal static class SafetensorsCorpus
             yield return (new FuzzCase(Loader, what, Expect.Reject, Path.GetFileName(path)), path);
     }
 
-    static byte[] Assemble(byte[] header, byte[] data)
+    internal static byte[] Assemble(byte[] header, byte[] data)
     {
         var padded = (header.Length + 7) / 8 * 8;
         var result = new byte[8 + padded + data.Length];
