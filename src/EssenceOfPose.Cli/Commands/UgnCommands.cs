@@ -107,8 +107,9 @@ internal static class UgnCommands
             Console.WriteLine($"caching views of {string.Join(", ", dirs)} and their codes at {at} of {net.Source} ...");
             var clock = System.Diagnostics.Stopwatch.StartNew();
             using var cache = CodeCache.Build(net, at, dirs, r.GetValue(images), o.Seed);
+            var cacheSeconds = clock.Elapsed.TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{cache.Count} images, codes [{string.Join(", ", cache.CodeShape)}], cached in {clock.Elapsed.TotalSeconds:F1} s; Adam lr {o.Lr:G3}, batch {o.BatchSize}, {o.Epochs} epochs, {o.Threads} threads"));
+                $"{cache.Count} images, codes [{string.Join(", ", cache.CodeShape)}], cached in {cacheSeconds:F1} s; Adam lr {o.Lr:G3}, batch {o.BatchSize}, {o.Epochs} epochs, {o.Threads} threads"));
             var progress = new ConsoleProgress<UgnTrainingProgress>(Describe);
             var result = new UgnTrainer(o).Run(cache, outPath, VerbSupport.Command(r), isResume, progress, ct);
             progress.Done();
@@ -120,7 +121,7 @@ internal static class UgnCommands
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"wrote {outPath} after {result.Steps} steps in {result.Elapsed:hh\\:mm\\:ss} ({result.ImagesPerSecond:F1} images/s): train MSE {result.TrainLoss:F1}, validation MSE {result.ValidationLoss:F1} on {result.ValidationImages} held-out images"));
             if (r.GetValue(json) is { } file)
-                JsonOutput.Write(file, new { generator = outPath, tap = at.ToString(), cacheSeconds = clock.Elapsed.TotalSeconds, result, options = o });
+                JsonOutput.Write(file, new { generator = outPath, tap = at.ToString(), cacheSeconds, result, options = o });
             return 0;
         }));
         return cmd;
