@@ -84,7 +84,7 @@ internal static class GeneratorCorpus
         yield return Header("conv_out.bias of 4 values", h => h["conv_out.bias"]!["shape"] = new JsonArray(4));
         foreach (var (what, value) in new[] { ("NaN", float.NaN), ("+infinity", float.PositiveInfinity) })
             foreach (var tensor in new[] { "defc1.weight", "deconv1_bn.running_var", "conv_out.bias" })
-                yield return Write($"{what} in {tensor}", Poison(bytes, headerLength, header, tensor, value));
+                yield return Write($"{what} in {tensor}", SafetensorsCorpus.Poison(bytes, headerLength, header, tensor, value));
         yield return Write("data cut by 100 bytes", bytes[..^100]);
         yield return Write("data cut at the header", bytes[..(8 + headerLength)]);
 
@@ -99,14 +99,5 @@ internal static class GeneratorCorpus
 
         foreach (var (what, path) in Hostile.Entries(dir, "g.safetensors"))
             yield return (new FuzzCase(Loader, what, Expect.Reject, Path.GetFileName(path)), path);
-    }
-
-    /// <summary>The file with one float of <paramref name="tensor"/> (its middle one) set to <paramref name="value"/>.</summary>
-    static byte[] Poison(byte[] bytes, int headerLength, JsonObject header, string tensor, float value)
-    {
-        var offsets = header[tensor]!["data_offsets"]!;
-        long begin = offsets[0]!.GetValue<long>(), end = offsets[1]!.GetValue<long>();
-        var at = 8 + headerLength + (int)(begin + (end - begin) / 8 * 4);
-        return Mutate.Overwrite(bytes, at, BitConverter.GetBytes(value));
     }
 }

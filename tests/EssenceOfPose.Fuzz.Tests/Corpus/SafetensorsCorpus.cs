@@ -153,7 +153,7 @@ internal static class SafetensorsCorpus
         $"{{\"kind\":\"{kind}\",\"names\":{names},\"mean\":{mean},\"std\":{std},\"count\":{count}}}";
 
     /// <summary>The file with one float of <paramref name="tensor"/> (its middle one) set to <paramref name="value"/>.</summary>
-    static byte[] Poison(byte[] bytes, int headerLength, JsonObject header, string tensor, float value)
+    internal static byte[] Poison(byte[] bytes, int headerLength, JsonObject header, string tensor, float value)
     {
         var offsets = header[tensor]!["data_offsets"]!;
         long begin = offsets[0]!.GetValue<long>(), end = offsets[1]!.GetValue<long>();
