@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.Text;
 using System.Text.Json.Nodes;
 using EssenceOfPose.Generators;
 
@@ -23,24 +21,11 @@ internal static class GeneratorCorpus
         var options = UgnOptions.Tiny;
         using (var g = new UpConvGenerator([500], options))
             UgnCheckpoint.Save(valid, g, new UgnInfo { Tap = "fc5", CodeShape = [500], PoseNetSha256 = new string('a', 64), Options = options });
-        var bytes = File.ReadAllBytes(valid);
-        var headerLength = (int)BinaryPrimitives.ReadUInt64LittleEndian(bytes);
-        var header = JsonNode.Parse(Encoding.UTF8.GetString(bytes, 8, headerLength))!.AsObject();
-        var data = bytes[(8 + headerLength)..];
-        var n = 0;
-        (FuzzCase, string) Write(string name, byte[] content, Expect expect = Expect.Reject)
-        {
-            var path = Path.Combine(dir, $"gen{n++:D3}.safetensors");
-            File.WriteAllBytes(path, content);
-            return (new FuzzCase(Loader, name, expect, Path.GetFileName(path)), path);
-        }
-        (FuzzCase, string) Header(string name, Action<JsonObject> edit, Expect expect = Expect.Reject)
-        {
-            var h = header.DeepClone().AsObject();
-            edit(h);
-            return Write(name, SafetensorsCorpus.Assemble(Encoding.UTF8.GetBytes(h.ToJsonString()), data), expect);
-        }
-        JsonObject Meta(JsonObject h) => h["__metadata__"]!.AsObject();
+        var cases = new SafetensorsCases(dir, "gen", Loader, valid);
+        var (bytes, headerLength, header) = (cases.Bytes, cases.HeaderLength, cases.HeaderJson);
+        var Write = cases.Write;
+        var Header = cases.Header;
+        var Meta = SafetensorsCases.Meta;
         string Options(Func<JsonObject, JsonObject> edit) => edit(JsonNode.Parse(options.ToJson())!.AsObject()).ToJsonString();
 
         yield return Write("valid fc5 generator (control)", bytes, Expect.Accept);

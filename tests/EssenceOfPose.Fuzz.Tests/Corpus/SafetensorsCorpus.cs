@@ -20,24 +20,11 @@ internal static class SafetensorsCorpus
         var valid = Path.Combine(dir, "valid.safetensors");
         using (var net = new PoseNet())
             Checkpoint.Save(valid, net, new CheckpointInfo { Architecture = PoseNet.Name, Mean = [104, 117, 123] });
-        var bytes = File.ReadAllBytes(valid);
-        var headerLength = (int)BinaryPrimitives.ReadUInt64LittleEndian(bytes);
-        var header = JsonNode.Parse(Encoding.UTF8.GetString(bytes, 8, headerLength))!.AsObject();
-        var data = bytes[(8 + headerLength)..];
-        var n = 0;
-        (FuzzCase, string) Write(string name, byte[] content, Expect expect = Expect.Reject)
-        {
-            var path = Path.Combine(dir, $"case{n++:D3}.safetensors");
-            File.WriteAllBytes(path, content);
-            return (new FuzzCase(Loader, name, expect, Path.GetFileName(path)), path);
-        }
-        (FuzzCase, string) Header(string name, Action<JsonObject> edit, Expect expect = Expect.Reject, byte[]? body = null)
-        {
-            var h = header.DeepClone().AsObject();
-            edit(h);
-            return Write(name, Assemble(Encoding.UTF8.GetBytes(h.ToJsonString()), body ?? data), expect);
-        }
-        JsonObject Meta(JsonObject h) => h["__metadata__"]!.AsObject();
+        var cases = new SafetensorsCases(dir, "case", Loader, valid);
+        var (bytes, headerLength, header, data) = (cases.Bytes, cases.HeaderLength, cases.HeaderJson, cases.Data);
+        var Write = cases.Write;
+        var Header = cases.Header;
+        var Meta = SafetensorsCases.Meta;
 
         yield return Write("valid PoseNet checkpoint (control)", bytes, Expect.Accept);
         yield return Header("header re-serialised unchanged (control)", _ => { }, Expect.Accept);
