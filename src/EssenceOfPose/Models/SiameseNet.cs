@@ -72,7 +72,7 @@ public abstract class SiameseNet : Module
                 ? activation.call(y)
                 // y − y.detach() is zero in value and the identity in the backward pass.
                 : activation.call(y) + (y - y.detach()) * (y <= 0).to(y.dtype) * gradientLeak;
-        var x = images;
+        var x = ChannelsLast(images);
         foreach (var s in stages)
         {
             // An inner product reads its input flattened from axis 1 on, as Caffe's InnerProduct does.
@@ -87,6 +87,15 @@ public abstract class SiameseNet : Module
         }
         throw new ArgumentException($"tap '{tap}': {Architecture} has no tower layer of that name; its taps are {string.Join(", ", TowerLayers)} (':pre' for the value before the activation), and common_fc through Common()");
     }
+
+    /// <summary>
+    /// The same images with channels-last strides (NHWC in memory; shape and values unchanged):
+    /// libtorch's CPU convolutions (oneDNN) and max pooling keep that layout through the tower and
+    /// run much faster on it. Measured on 2 cores, batch 16 to conv4: forward 28 ms against 58–90 ms
+    /// in the default layout, max pooling of conv1's output 2.3 ms against 10.5 ms. A no-op copy
+    /// for a batch already laid out so.
+    /// </summary>
+    static Tensor ChannelsLast(Tensor images) => images.dim() == 4 ? images.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2) : images;
 
     /// <summary>The tower's code (its last blob) for a batch of images.</summary>
     public Tensor Embed(Tensor images) => Tap(images, stages[^1].Name);
