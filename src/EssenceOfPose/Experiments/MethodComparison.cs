@@ -14,6 +14,9 @@ namespace EssenceOfPose.Experiments;
 /// </summary>
 public sealed record ComparedMethod(string Name, string Tap, ComparedMethod.Reconstructor Reconstruct)
 {
+    /// <summary>Seconds per image of reconstructions made before the comparison (<see cref="Precomputed"/>); null: timed as they are made.</summary>
+    public double? KnownSecondsPerImage { get; init; }
+
     /// <summary>Reconstructions [N,3,101,101] in the network's input space of <c>originals</c> from their codes at <c>tap</c>.</summary>
     public delegate Tensor Reconstructor(PoseModel model, ImageBatch originals, ImageBatch others, TapName tap);
 
@@ -32,12 +35,23 @@ public sealed record ComparedMethod(string Name, string Tap, ComparedMethod.Reco
     public static ComparedMethod Optimisation(string name, string tap, InversionPreset preset) =>
         new(name, tap, (model, originals, _, at) => Inverter.Invert(model, originals, at, preset).Images);
 
+    /// <summary>
+    /// Reconstructions already made of the comparison's images, in the same order (the main job's
+    /// optimisation inversions, which it does not run twice), with the seconds per image they took.
+    /// </summary>
+    public static ComparedMethod Precomputed(string name, string tap, Tensor images, double secondsPerImage) =>
+        new(name, tap, (_, _, _, _) => images.clone()) { KnownSecondsPerImage = secondsPerImage };
+
     /// <summary>The baseline: a view of another target in each image's place.</summary>
     public static ComparedMethod OtherImage(string tap) => new("other image", tap, (_, _, others, _) => others.Pixels.clone());
 }
 
-/// <summary>One method at one tap on the comparison's images: its reconstructions and their scores, and seconds per image.</summary>
-public sealed record ComparedRow(string Method, string Tap, ImageBatch Images, IReadOnlyList<double> FeatureErrors, ReconstructionScores Scores, double SecondsPerImage)
+/// <summary>
+/// One method at one tap on the comparison's images: its reconstructions and their scores, how far
+/// their image statistics lie from the originals' (<see cref="ImageStatisticsDistance"/>), and seconds per image.
+/// </summary>
+public sealed record ComparedRow(string Method, string Tap, ImageBatch Images, IReadOnlyList<double> FeatureErrors, ReconstructionScores Scores,
+    ImageStatisticsDistance Statistics, double SecondsPerImage)
 {
     public double MeanPsnr => Scores.Psnr.Average();
 
@@ -47,6 +61,14 @@ public sealed record ComparedRow(string Method, string Tap, ImageBatch Images, I
 
     public double MeanFeatureError => FeatureErrors.Average();
 }
+
+/// <summary>
+/// The discriminator-free comparison of a method's images with the originals, as sets: the
+/// 1-Wasserstein distance between their distributions of per-pixel gradient magnitude
+/// (<see cref="Gradient"/>; blur and noise both move it) and of pixel values (<see cref="Colour"/>),
+/// in 0–255 units; 0 is indistinguishable by these statistics.
+/// </summary>
+public sealed record ImageStatisticsDistance(double Gradient, double Colour);
 
 /// <summary>
 /// Every reconstruction method at every tap on the same held-out images (the table of issues #12
@@ -62,26 +84,33 @@ public sealed record MethodComparisonResult(ImageBatch Originals, ImageBatch Par
     /// <summary>One row per method and tap, in the order compared; means over the images, the pose figures as medians.</summary>
     public MetricTable Table()
     {
-        var table = new MetricTable("method", "tap", "PSNR (dB)", "SSIM", "sharpness", "feature error", "rotation diff. median (°)", "|Δ p(match)| median", "seconds per image")
+        var table = new MetricTable("method", "tap", "PSNR (dB)", "SSIM", "sharpness", "gradient W₁", "colour W₁", "feature error", "rotation diff. median (°)", "|Δ p(match)| median", "seconds per image")
         {
-            Title = $"Reconstruction methods on the same {Originals.Count} held-out images (sharpness: mean gradient magnitude over the original's; pose: (x̂, B) against (A, B))",
+            Title = $"Reconstruction methods on the same {Originals.Count} held-out images (sharpness: mean gradient magnitude over the original's; W₁: distance of the gradient-magnitude and pixel-value distributions from the originals'; pose: (x̂, B) against (A, B))",
         };
         foreach (var r in Rows)
-            table.AddRow(r.Method, r.Tap, r.MeanPsnr, r.MeanSsim, r.MeanSharpness, r.MeanFeatureError,
+            table.AddRow(r.Method, r.Tap, r.MeanPsnr, r.MeanSsim, r.MeanSharpness, r.Statistics.Gradient, r.Statistics.Colour, r.MeanFeatureError,
                 r.Scores.Agreement?.MedianRotationDegrees, r.Scores.Agreement?.MedianAbsMatchChange, r.SecondsPerImage);
-        return table.WithFormat("PSNR (dB)", "F2").WithFormat("SSIM", "F3").WithFormat("sharpness", "F2").WithFormat("feature error", "F3")
+        return table.WithFormat("PSNR (dB)", "F2").WithFormat("SSIM", "F3").WithFormat("sharpness", "F2").WithFormat("gradient W₁", "F2").WithFormat("colour W₁", "F2").WithFormat("feature error", "F3")
             .WithFormat("rotation diff. median (°)", "F2").WithFormat("|Δ p(match)| median", "F3").WithFormat("seconds per image", "G3");
     }
 
-    /// <summary>The first <paramref name="count"/> images: original, then every row except the baseline, each captioned with its feature error.</summary>
-    public ImageGrid Grid(int count = 8, int scale = 2)
+    /// <summary>
+    /// The first <paramref name="count"/> images: original, then every row except the baseline (or
+    /// the rows <paramref name="columns"/> names, as "METHOD TAP", in its order), each captioned with its feature error.
+    /// </summary>
+    public ImageGrid Grid(int count = 8, int scale = 2, IReadOnlyList<string>? columns = null)
     {
         var n = Math.Min(count, Originals.Count);
-        var columns = new List<GridColumn> { new("original", Originals.Pictures().Take(n).ToArray()) };
-        foreach (var r in Rows.Where(r => r.Method != "other image"))
-            columns.Add(new GridColumn($"{r.Method} {r.Tap}", r.Images.Pictures().Take(n).ToArray(),
+        var shown = columns is null
+            ? Rows.Where(r => r.Method != "other image").ToArray()
+            : columns.Select(c => Rows.FirstOrDefault(r => $"{r.Method} {r.Tap}" == c)
+                ?? throw new KeyNotFoundException($"no row '{c}'; the rows are {string.Join(", ", Rows.Select(r => $"{r.Method} {r.Tap}"))}")).ToArray();
+        var grid = new List<GridColumn> { new("original", Originals.Pictures().Take(n).ToArray()) };
+        foreach (var r in shown)
+            grid.Add(new GridColumn($"{r.Method} {r.Tap}", r.Images.Pictures().Take(n).ToArray(),
                 r.FeatureErrors.Take(n).Select(e => FormattableString.Invariant($"error {e:F2}")).ToArray()));
-        return ComparisonGrid.Of(columns, title: $"Original | {string.Join(" | ", columns.Skip(1).Select(c => c.Header))}", scale: scale);
+        return ComparisonGrid.Of(grid, title: $"Original | {string.Join(" | ", grid.Skip(1).Select(c => c.Header))}", scale: scale);
     }
 }
 
@@ -109,13 +138,19 @@ public static class MethodComparison
             progress?.Report($"{m.Name} at {tap}");
             var clock = Stopwatch.StartNew();
             var images = m.Reconstruct(model, on, elsewhere, tap).to(model.Device);
-            var seconds = clock.Elapsed.TotalSeconds / on.Count;
+            var seconds = m.KnownSecondsPerImage ?? clock.Elapsed.TotalSeconds / on.Count;
             if (!images.shape.SequenceEqual(on.Pixels.shape))
                 throw new InvalidOperationException($"{m.Name} at {tap} returned [{string.Join(", ", images.shape)}]; expected the originals' [{string.Join(", ", on.Pixels.shape)}]");
             double[] errors;
             using (torch.no_grad())
                 errors = Objectives.NormalisedError(model.Net.Tap(images, tap), model.Net.Tap(on.Pixels, tap)).to(ScalarType.Float64).cpu().ToArray<double>();
-            rows.Add(new ComparedRow(m.Name, tap.ToString(), on.With(images), errors, ReconstructionScores.Measure(model, on, images, b), seconds));
+            ImageStatisticsDistance statistics;
+            using (torch.NewDisposeScope())
+            {
+                var (gradient, colour) = Metrics.ImageQuality.StatisticsDistance(model.Preprocess.ToRgb(on.Pixels), model.Preprocess.ToRgb(images));
+                statistics = new ImageStatisticsDistance(gradient, colour);
+            }
+            rows.Add(new ComparedRow(m.Name, tap.ToString(), on.With(images), errors, ReconstructionScores.Measure(model, on, images, b), statistics, seconds));
         }
         return new MethodComparisonResult(on, partners, rows);
     }

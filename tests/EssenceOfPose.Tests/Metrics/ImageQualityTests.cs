@@ -38,6 +38,32 @@ public class ImageQualityTests
     }
 
     [Fact]
+    public void Statistics_distance_is_zero_for_a_reordered_set_and_worked_by_hand_for_a_shift()
+    {
+        using var scope = torch.NewDisposeScope();
+        var x = Random(4, n: 3);
+        // The sets' distributions, not the pairing: the same images in another order are at distance 0.
+        var reordered = x.index_select(0, torch.tensor(new long[] { 2, 0, 1 }));
+        var (g0, c0) = ImageQuality.StatisticsDistance(x, reordered);
+        Assert.Equal(0.0, g0, 9);
+        Assert.Equal(0.0, c0, 9);
+        // A constant shift moves every pixel value by 12 and leaves every gradient as it was.
+        var (g1, c1) = ImageQuality.StatisticsDistance(x, x + 12);
+        Assert.Equal(0.0, g1, 4); // float32 rounding of x + 12
+        Assert.Equal(12.0, c1, 4);
+        // Doubling the contrast about 0 doubles every gradient magnitude: W₁ is their mean.
+        var ramp = torch.arange(0, 8, dtype: ScalarType.Float64).reshape(1, 1, 1, 8).expand(1, 3, 8, 8).contiguous() * 10;
+        var (g2, _) = ImageQuality.StatisticsDistance(ramp, ramp * 2);
+        Assert.Equal(10.0, g2, 9);
+        // Blur and noise both move the gradient statistics away from the originals'.
+        using var gen = new Generator(3);
+        var image = torch.rand([2, 3, 32, 32], generator: gen) * 255;
+        var blurred = F.avg_pool2d(F.pad(image, [1, 1, 1, 1], PaddingModes.Replicate), 3, 1);
+        Assert.True(ImageQuality.StatisticsDistance(image, blurred).Gradient > 20);
+        Assert.Throws<ArgumentException>(() => ImageQuality.StatisticsDistance(image, blurred.narrow(0, 0, 1)));
+    }
+
+    [Fact]
     public void Psnr_of_a_known_uniform_error()
     {
         using var scope = torch.NewDisposeScope();
