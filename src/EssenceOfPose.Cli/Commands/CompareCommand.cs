@@ -15,7 +15,7 @@ internal static class CompareCommand
     {
         var generators = new Option<string[]>("--generator")
         {
-            Description = "a trained generator (.safetensors), optionally NAME=PATH (default name UGN); its tap is read from the file; repeat for more",
+            Description = "a trained generator (.safetensors), optionally NAME=PATH (default name UGN, or GAN for one eop train gan wrote); its tap is read from the file; repeat for more",
             Required = true,
         };
         var model = VerbSupport.ModelOption();
@@ -39,11 +39,12 @@ internal static class CompareCommand
             if (r.GetValue(threads) is { } t) torch.set_num_threads(t);
             var named = r.GetValue(generators)!.Select(Parse).ToArray();
             foreach (var (_, path) in named)
-                if (!File.Exists(path)) throw new FileNotFoundException($"--generator {path}: no such file (give a generator written by eop train ugn)", path);
+                if (!File.Exists(path)) throw new FileNotFoundException($"--generator {path}: no such file (give a generator written by eop train ugn or eop train gan)", path);
             var preset = VerbSupport.Preset("mahendran-vedaldi", which, r.GetValue(steps), null);
             using var net = VerbSupport.LoadModel(r.GetValue(model)!);
             using var scope = torch.NewDisposeScope();
-            var loaded = named.Select(n => (n.Name, n.Path, Loaded: UgnCheckpoint.Load(n.Path, device: net.Device))).ToArray();
+            var loaded = named.Select(n => (n.Name, n.Path, Loaded: UgnCheckpoint.Load(n.Path, device: net.Device)))
+                .Select(g => (Name: g.Name ?? g.Loaded.Info.Kind.ToString().ToUpperInvariant(), g.Path, g.Loaded)).ToArray();
             try
             {
                 var taps = loaded.Select(g => g.Loaded.Info.Tap).Distinct().ToArray();
@@ -77,11 +78,11 @@ internal static class CompareCommand
         return cmd;
     }
 
-    /// <summary>"NAME=PATH" or "PATH" (named UGN).</summary>
-    static (string Name, string Path) Parse(string text)
+    /// <summary>"NAME=PATH" or "PATH" (named after its kind once loaded).</summary>
+    static (string? Name, string Path) Parse(string text)
     {
         var at = text.IndexOf('=', StringComparison.Ordinal);
-        if (at < 0) return ("UGN", Path.GetFullPath(text));
+        if (at < 0) return (null, Path.GetFullPath(text));
         var name = text[..at].Trim();
         if (name.Length == 0 || at == text.Length - 1) throw new ArgumentException($"--generator {text}: expected PATH or NAME=PATH");
         return (name, Path.GetFullPath(text[(at + 1)..]));

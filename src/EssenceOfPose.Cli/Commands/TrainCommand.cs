@@ -95,7 +95,7 @@ internal static class TrainCommand
                 JsonOutput.Write(file, new { checkpoint = outPath, steps = result.Steps, seconds = result.Elapsed.TotalSeconds, pairsPerSecond = result.PairsPerSecond, options = o, evaluation = result.Evaluation });
             return Task.FromResult(0);
         });
-        return new Command("train", "Training.") { posenet, UgnCommands.Train() };
+        return new Command("train", "Training.") { posenet, UgnCommands.Train(), GanCommands.Train() };
     }
 
     static string Describe(TrainingProgress p) => string.Create(CultureInfo.InvariantCulture,

@@ -21,6 +21,10 @@ public sealed record UgnInfo
     public int OutputSize { get; init; } = 101;
 
     public Provenance Provenance { get; init; } = new();
+
+    /// <summary>How it was trained: <see cref="GeneratorKind.Gan"/> when <c>eop train gan</c> wrote it (provenance note <c>objective</c> "gan"), else the UGN's MSE.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public GeneratorKind Kind => Provenance.Notes.TryGetValue("objective", out var o) && o == "gan" ? GeneratorKind.Gan : GeneratorKind.Ugn;
 }
 
 /// <summary>
