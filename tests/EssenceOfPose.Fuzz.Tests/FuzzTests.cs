@@ -36,6 +36,9 @@ public sealed class FuzzTests(ITestOutputHelper output) : IDisposable
         Check(GeneratorCorpus.Loader, GeneratorCorpus.Build(_dir).Select(c => (c.Case, (Action)(() => LoadGenerator(c.Path)))));
 
     [Fact]
+    public void Training_logs() => Check(TrainingLogCorpus.Loader, TrainingLogCorpus.Build(_dir));
+
+    [Fact]
     public void Images() =>
         Check(ImageCorpus.Loader, ImageCorpus.Build(_dir).Select(c => (c.Case, (Action)(() => Data.Images.RgbImage.Decode(c.Path)))));
 
