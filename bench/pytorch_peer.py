@@ -10,6 +10,7 @@ steps that are not timed. Row names are stable; the C# side matches rows by name
 
     matmul 1024² f32                GFLOP/s   (higher is better)
     conv2d 64×64×32×32, 128×3×3     GFLOP/s   (higher is better)
+    conv2d, channels-last           GFLOP/s   (the same on NHWC strides, as the tower runs)
     add, 1-element tensors          µs/call   (lower is better)
     posenet-train batch 32          pairs/s   (higher is better)
     invert fc5 batch 1              ms/step   (lower is better)
@@ -488,10 +489,13 @@ def workload_torch(args):
 
     mm = median_seconds_per_step(lambda: a.mm(b), 5, 1, args.repeats)
     conv = median_seconds_per_step(lambda: torch.nn.functional.conv2d(x, w, padding=1), 2, 1, args.repeats)
+    xl, wl = x.contiguous(memory_format=torch.channels_last), w.contiguous(memory_format=torch.channels_last)
+    conv_last = median_seconds_per_step(lambda: torch.nn.functional.conv2d(xl, wl, padding=1), 2, 1, args.repeats)
     add = median_seconds_per_step(adds, 1, 1, args.repeats)
     return [
         {"name": "matmul 1024² f32", "unit": "GFLOP/s", "value": 2.0 * 1024 ** 3 / mm / 1e9},
         {"name": "conv2d 64×64×32×32, 128×3×3", "unit": "GFLOP/s", "value": 2.0 * 64 * 128 * 32 * 32 * 64 * 9 / conv / 1e9},
+        {"name": "conv2d, channels-last", "unit": "GFLOP/s", "value": 2.0 * 64 * 128 * 32 * 32 * 64 * 9 / conv_last / 1e9},
         {"name": "add, 1-element tensors", "unit": "µs/call", "value": add / calls * 1e6},
     ]
 

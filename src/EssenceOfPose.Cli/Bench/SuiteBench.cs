@@ -40,6 +40,10 @@ internal static class SuiteBench
         const int calls = 100_000;
         var mm = Median(repeats, 5, () => a.mm(b).Dispose());
         var conv = Median(repeats, 2, () => F.conv2d(x, w, padding: [1, 1]).Dispose());
+        // The same convolution on channels-last (NHWC) strides, the layout the tower runs in (SiameseNet.Tap).
+        var xl = x.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2);
+        var wl = w.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2);
+        var convLast = Median(repeats, 2, () => F.conv2d(xl, wl, padding: [1, 1]).Dispose());
         var add = Median(repeats, 1, () =>
         {
             for (var i = 0; i < calls; i++) (p + q).Dispose();
@@ -48,6 +52,7 @@ internal static class SuiteBench
         [
             new("matmul 1024² f32", "GFLOP/s", 2.0 * 1024 * 1024 * 1024 / mm / 1e9, true),
             new("conv2d 64×64×32×32, 128×3×3", "GFLOP/s", 2.0 * 64 * 128 * 32 * 32 * 64 * 9 / conv / 1e9, true),
+            new("conv2d, channels-last", "GFLOP/s", 2.0 * 64 * 128 * 32 * 32 * 64 * 9 / convLast / 1e9, true),
             new("add, 1-element tensors", "µs/call", add / calls * 1e6, false),
         ];
     }
