@@ -31,6 +31,34 @@ public sealed class ShippedGeneratorsTests
         Assert.True(manifest.Evaluation["ugn.featureError"] < manifest.Evaluation["otherImage.featureError"]);
     }
 
+    [Theory]
+    [InlineData("fc5")]
+    [InlineData("conv4")]
+    public void Each_GAN_matches_its_manifest_started_from_the_shipped_UGN_and_meets_the_bars(string tap)
+    {
+        var manifest = ShippedGenerators.Manifest(tap, GeneratorKind.Gan);
+        Assert.Equal($"data-manifests/gan-{tap}.json", ShippedGenerators.ManifestFile(tap, GeneratorKind.Gan));
+        var path = manifest.Open(ShippedWeights.RepositoryRoot());
+        Assert.True(manifest.Bytes <= 10_000_000, "shipped generators are at most 10 MB");
+        var info = UgnCheckpoint.ReadInfo(path);
+        Assert.Equal(GeneratorKind.Gan, info.Kind);
+        Assert.Equal(tap, info.Tap);
+        Assert.Equal(ShippedWeights.Manifest().Sha256, info.PoseNetSha256);
+        Assert.Contains("train gan", info.Provenance.Command);
+        // Started from the shipped UGN of the same tap, whose architecture it keeps.
+        Assert.Equal(ShippedGenerators.Manifest(tap).Sha256, info.Provenance.Notes["init_from_sha256"]);
+        Assert.Equal(UgnCheckpoint.ReadInfo(ShippedGenerators.Manifest(tap).Open(ShippedWeights.RepositoryRoot())).Options, info.Options);
+        // The log shipped beside it ends where the generator did.
+        var epochs = ShippedGenerators.GanTrainingLog(tap).Where(l => l.Kind == "epoch").ToArray();
+        Assert.Equal(manifest.Evaluation["validationMse"], epochs[^1].ValidationMse!.Value, 6);
+        Assert.Equal(info.Provenance.Metrics["validation_mse"], epochs[^1].ValidationMse!.Value, 6);
+        // The issue's bars on 64 held-out images: sharper than the UGN (nearer the originals' 1) and nearer Φ₀ than another image.
+        var e = manifest.Evaluation;
+        Assert.True(Math.Abs(1 - e["gan.sharpness"]) < Math.Abs(1 - e["ugn.sharpness"]), $"GAN sharpness {e["gan.sharpness"]}, UGN {e["ugn.sharpness"]}");
+        Assert.True(e["gan.featureError"] < e["otherImage.featureError"]);
+        Assert.Equal(64, e["images"]);
+    }
+
     [Fact]
     public void A_shipped_generator_loads_on_the_shipped_posenet_and_a_tap_without_one_is_refused()
     {
@@ -45,5 +73,7 @@ public sealed class ShippedGeneratorsTests
             Assert.Equal([2L, 3, 101, 101], image.shape);
         }
         Assert.Contains("conv4 and fc5", Assert.Throws<ArgumentException>(() => ShippedGenerators.Manifest("conv3")).Message);
+        var (gan, ganInfo, _) = ShippedGenerators.Load("conv4", model, GeneratorKind.Gan);
+        using (gan) Assert.Equal(GeneratorKind.Gan, ganInfo.Kind);
     }
 }
