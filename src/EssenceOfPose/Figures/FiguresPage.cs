@@ -14,8 +14,8 @@ namespace EssenceOfPose.Figures;
 /// </summary>
 internal static class FiguresPage
 {
-    /// <summary>Section ids, in page order: settings, a–f, bars.</summary>
-    public static IReadOnlyList<string> SectionIds { get; } = ["settings", "reconstructions", "regularisers", "neurons", "saliency", "deepdream", "metrics", "bars"];
+    /// <summary>Section ids, in page order: settings, a–f, g–h (the generators), bars.</summary>
+    public static IReadOnlyList<string> SectionIds { get; } = ["settings", "reconstructions", "regularisers", "neurons", "saliency", "deepdream", "metrics", "generators", "overfitting", "bars"];
 
     public static void Write(string path, PosterFiguresReport r, string figureDir)
     {
@@ -73,6 +73,29 @@ internal static class FiguresPage
         Section(html, "metrics", "f. Metrics");
         html.Append(ReconstructionFigure.ErrorTable(r.Reconstruction).ToHtml()).Append('\n')
             .Append(ReconstructionFigure.AgreementTable(r.Reconstruction).ToHtml()).Append('\n');
+
+        Section(html, "generators", "g. Reconstructions by networks: UGN and GAN");
+        if (r.Generators is { } g && r.GeneratorTable is { } table)
+        {
+            html.Append(P("The poster's results panel: each held-out view, then one forward pass of the up-convolutional generator trained with MSE (UGN) and of the same generator trained adversarially (GAN, DeePSiM's losses with PoseNet as the comparator) from its code at conv4 and at fc5, captioned with the re-encoded feature error. " +
+                "The table compares every method the suite has on the same images: the optimisation of (a), the generators, and another image as the baseline. Sharpness is the mean gradient magnitude over the original's (1 is as sharp); the W₁ columns are the distances of the gradient-magnitude and pixel-value distributions from the originals' (0 is indistinguishable by them); pose is how far PoseNet's reading of (x̂, B) moves from (A, B)."));
+            Figure(html, figureDir, PosterFigures.FigureG);
+            html.Append(table.ToHtml()).Append('\n');
+            if (r.GeneratorBars is { Count: > 0 } bars)
+                html.Append(P(string.Join("; ", bars.Values.Select(v => F($"{v.Tap}: GAN sharpness {v.GanSharpness:F2} against the UGN's {v.UgnSharpness:F2} ({(v.GanSharperThanUgn ? "sharper" : "NOT sharper")}), GAN feature error {v.GanFeatureError:F3} against another image's {v.OtherImageFeatureError:F3} ({(v.GanCloserThanOtherImage ? "closer" : "NOT closer")})"))) + "."));
+            html.Append(P($"Generators: {string.Join(", ", g.Rows.Select(x => x.Method).Distinct().Where(m => m is "UGN" or "GAN"))} from {string.Join(", ", (r.Options.GeneratorFiles ?? []).DefaultIfEmpty("the shipped files (models/ugn-*.safetensors, models/gan-*.safetensors)"))}."));
+        }
+        else html.Append(P("Not run: no generators were given."));
+
+        Section(html, "overfitting", "h. UGN: overfitting");
+        if (r.Overfitting is { } ov)
+        {
+            html.Append(P(F($"The poster's \"UGN: Overfitting (FC5)\" panel, measured: a UGN trained for {ov.Epochs.Count} epochs on {ov.TrainImages} of the held-out city's views at {ov.Tap} reconstructs them at {ov.TrainingPsnr:F1} dB and the {ov.HeldOutImages} views it never saw at {ov.HeldOutPsnr:F1} dB") +
+                (ov.PartingEpoch is { } e ? F($"; its held-out loss parts from its best after epoch {e}.") : ".") +
+                " The shipped UGNs, trained on 16,588 views, do not part: their training logs ship beside them (notebook 06 charts them)."));
+            Figure(html, figureDir, PosterFigures.FigureH);
+        }
+        else html.Append(P("Not run (OverfittingImages 0)."));
 
         Section(html, "bars", "Bars");
         html.Append(P(F($"Over {b.Images} held-out images with {b.Preset} ({weight}, {b.StepsPerImage} steps): ") +

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using EssenceOfPose.Attribution;
 using EssenceOfPose.Experiments;
+using EssenceOfPose.Generators;
 using EssenceOfPose.Inversion;
 using EssenceOfPose.Models;
 
@@ -13,14 +14,17 @@ namespace EssenceOfPose.Figures;
 /// (a) originals beside their conv4 and fc5 reconstructions (Mahendran &amp; Vedaldi),
 /// (b) the priors compared on one or two images, (c) single-unit images of fc5 and conv4,
 /// (d) saliency of the match logit and a pose component on both images of a few pairs,
-/// (e) DeepDream at a conv tap and at fc5, and (f) the metrics table — as captioned PNGs,
+/// (e) DeepDream at a conv tap and at fc5, (f) the metrics table, and the poster's second half:
+/// (g) original | UGN conv4 | UGN fc5 | GAN conv4 | GAN fc5 with the table that compares every
+/// method (optimisation, UGN, GAN, another image) at both taps on the same images, and (h) the
+/// "UGN: Overfitting (FC5)" panel — as captioned PNGs,
 /// one self-contained <c>index.html</c>, <c>figures.json</c> (every number, the
 /// <see cref="Bars"/> under "bars") and <c>options.json</c>.
 /// </summary>
 public static class PosterFigures
 {
     public const string FigureA = "figure-a-reconstructions.png", FigureB = "figure-b-regularisers.png", FigureC = "figure-c-neurons.png",
-        FigureD = "figure-d-saliency.png", FigureE = "figure-e-deepdream.png";
+        FigureD = "figure-d-saliency.png", FigureE = "figure-e-deepdream.png", FigureG = "figure-g-generators.png", FigureH = "figure-h-ugn-overfitting.png";
 
     public static PosterFiguresReport Run(PoseModel model, PosterFiguresOptions options, string outDir,
         IProgress<FiguresProgress>? progress = null, CancellationToken cancellation = default)
@@ -35,6 +39,8 @@ public static class PosterFigures
         var channelTap = model.Tap(options.NeuronConvLayer);
         var dreamTaps = options.DreamLayers.Select(model.Tap).ToArray();
         var saliencyTargets = options.SaliencyTargets.Select(SaliencyTarget.Parse).ToArray();
+
+        var generatorFiles = GeneratorFiles(model, options);
 
         var clock = Stopwatch.StartNew();
         var sections = new Dictionary<string, double>();
@@ -98,15 +104,58 @@ public static class PosterFigures
             return d;
         });
 
+        var generators = generatorFiles.Count == 0 ? null : Section("generators", _ =>
+        {
+            var panel = GeneratorPanel.Run(model, set, recon, generatorFiles, Path.Combine(dir, "generators"));
+            panel.Grid.Save(Path.Combine(dir, FigureG));
+            return panel;
+        });
+
+        var overfitting = options.OverfittingImages == 0 ? null : Section("overfitting", _ =>
+        {
+            var o = GeneratorOverfitting.Run(model, options.OverfittingLayer, [set.Root], options.OverfittingImages,
+                options.Overfitting with { Threads = torch.get_num_threads() }, Path.Combine(dir, "overfitting"), cancellation: cancellation);
+            o.Grid().Save(Path.Combine(dir, FigureH));
+            return OverfittingReport.Of(o);
+        });
+
         var figures = new Dictionary<string, string>
         {
             ["a"] = FigureA, ["b"] = FigureB, ["c"] = FigureC, ["d"] = FigureD, ["e"] = FigureE, ["page"] = "index.html",
         };
+        if (generators is not null) figures["g"] = FigureG;
+        if (overfitting is not null) figures["h"] = FigureH;
         var report = new PosterFiguresReport(Describe(model), $"{Environment.MachineName}, {Environment.ProcessorCount} cores, {torch.get_num_threads()} torch threads",
-            options, set.Root, set.Pairs, set.DeadCodes, Bars.From(options, recon), recon, regularisers, neurons, saliency, dream, figures, sections, clock.Elapsed.TotalSeconds);
+            options, set.Root, set.Pairs, set.DeadCodes, Bars.From(options, recon), recon, regularisers, neurons, saliency, dream, figures, sections, clock.Elapsed.TotalSeconds)
+        {
+            Generators = generators?.Report,
+            GeneratorBars = generators?.Bars,
+            GeneratorTable = generators?.Table,
+            Overfitting = overfitting,
+        };
         FigureJson.Write(Path.Combine(dir, "figures.json"), report);
         FiguresPage.Write(Path.Combine(dir, "index.html"), report, dir);
         return report;
+    }
+
+    /// <summary>
+    /// The generators of (g), checked before any section runs: the shipped UGN and GAN at each tap
+    /// (hash-checked against their manifests) unless the options name files, and each refused,
+    /// naming it, when it was trained on another network's codes than <paramref name="model"/>.
+    /// </summary>
+    static IReadOnlyList<string> GeneratorFiles(PoseModel model, PosterFiguresOptions options)
+    {
+        var files = options.GeneratorFiles ?? ShippedGenerators.Taps.SelectMany(t => new[] { GeneratorKind.Ugn, GeneratorKind.Gan }
+            .Select(k => ShippedGenerators.Manifest(t, k).Open(ShippedWeights.RepositoryRoot()))).ToArray();
+        var sha = model.Source.Length > 0 && File.Exists(model.Source) ? WeightsManifest.Hash(model.Source) : "";
+        foreach (var f in files)
+        {
+            var info = UgnCheckpoint.ReadInfo(f);
+            if (info.PoseNetSha256 != sha)
+                throw new CheckpointException(f, $"__metadata__ field 'posenet_sha256' is '{info.PoseNetSha256}', but the figures' PoseNet ({(model.Source.Length > 0 ? model.Source : "in memory")}) has '{sha}'; give generators trained on its codes (--generator) or leave them out (--no-generators)");
+            model.Tap(info.Tap);
+        }
+        return files;
     }
 
     static FiguresModel Describe(PoseModel model) =>

@@ -1,5 +1,6 @@
 using EssenceOfPose.Attribution;
 using EssenceOfPose.Data.SyntheticCity;
+using EssenceOfPose.Generators;
 using EssenceOfPose.Inversion;
 
 namespace EssenceOfPose.Figures;
@@ -78,6 +79,24 @@ public sealed record PosterFiguresOptions
 
     public DeepDreamOptions Dream { get; init; } = DeepDreamOptions.Quick;
 
+    /// <summary>
+    /// The generators of the poster's results panel and of the comparison of every method: null,
+    /// the shipped UGN and GAN at conv4 and fc5 (<see cref="ShippedGenerators"/>, which need the
+    /// shipped PoseNet); otherwise these files (each names its tap and kind); empty: no panel.
+    /// </summary>
+    public IReadOnlyList<string>? GeneratorFiles { get; init; }
+
+    /// <summary>Held-out views the "UGN: Overfitting" panel trains its small generator on (a quarter of them held out again); 0 leaves the panel out.</summary>
+    public int OverfittingImages { get; init; } = 96;
+
+    public string OverfittingLayer { get; init; } = "fc5";
+
+    /// <summary>How the overfitting generator trains: long enough on few images to learn them rather than the code.</summary>
+    public UgnTrainingOptions Overfitting { get; init; } = UgnTrainingOptions.Quick with
+    {
+        Epochs = 30, BatchSize = 8, Lr = 2e-3, ValidationFraction = 0.25, Generator = UgnOptions.Default with { Channels = 48, MinChannels = 12 },
+    };
+
     /// <summary>A few minutes on 2 CPU cores: 6 images, the presets' Quick step counts.</summary>
     public static PosterFiguresOptions Quick => new();
 
@@ -94,6 +113,7 @@ public sealed record PosterFiguresOptions
         SaliencyPairs = 4,
         DreamImages = 2,
         Dream = DeepDreamOptions.Full,
+        Overfitting = Quick.Overfitting with { Epochs = 200 },
     };
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting out of range.</summary>
@@ -109,6 +129,8 @@ public sealed record PosterFiguresOptions
         Require(TvSweep.All(f => double.IsFinite(f) && f > 0), nameof(TvSweep), "positive multiples");
         Require(GradientLeak is >= 0 and <= 1, nameof(GradientLeak), "in [0, 1]");
         Require(SaliencyTargets.Count >= 1 && DreamLayers.Count >= 1, nameof(SaliencyTargets), "at least one saliency target and one dream tap");
+        Require(OverfittingImages == 0 || OverfittingImages >= 4, nameof(OverfittingImages), "0 (no panel) or at least 4");
+        Require(Overfitting.Problem() is null, nameof(Overfitting), $"valid training options ({Overfitting.Problem()})");
     }
 
     static void Require(bool ok, string name, string expected)

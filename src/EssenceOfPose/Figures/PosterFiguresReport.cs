@@ -47,4 +47,17 @@ public sealed record PosterFiguresReport(
     DreamSheetReport Dream,
     IReadOnlyDictionary<string, string> Figures,
     IReadOnlyDictionary<string, double> SectionSeconds,
-    double Seconds);
+    double Seconds)
+{
+    /// <summary>(g): every reconstruction method at both taps on the held-out images (null when the run had no generators).</summary>
+    public MethodComparisonReport? Generators { get; init; }
+
+    /// <summary>The GAN issue's bars at each tap (null without generators).</summary>
+    public IReadOnlyDictionary<string, GeneratorBar>? GeneratorBars { get; init; }
+
+    /// <summary>(g)'s table, for the page and the console.</summary>
+    [System.Text.Json.Serialization.JsonIgnore] public Display.MetricTable? GeneratorTable { get; init; }
+
+    /// <summary>(h): the overfitting generator's figures (null when left out).</summary>
+    public OverfittingReport? Overfitting { get; init; }
+}

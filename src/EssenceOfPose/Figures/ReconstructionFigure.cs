@@ -21,6 +21,9 @@ public sealed record LayerReconstruction(string Layer, double ReconstructionErro
 {
     /// <summary>Whether the reconstructions are nearer Φ₀ than a different image's code is, on average.</summary>
     public bool CloserThanOtherImage => ReconstructionError < OtherImageError;
+
+    /// <summary>The reconstructions [N,3,S,S] in the network's input space, in the held-out images' order (in the caller's dispose scope; not serialised).</summary>
+    [JsonIgnore] public Tensor? Images { get; init; }
 }
 
 /// <summary>Figure (a) and the numbers of table (f): every tap inverted for every held-out image, one batch per tap.</summary>
@@ -37,7 +40,8 @@ public static class ReconstructionFigure
             var r = ImageInversion.Write(t, set.Targets, set.Partners, Path.Combine(outDir, t.Tap.ToString().Replace(':', '-')));
             return new LayerReconstruction(t.Tap.ToString(), r.MeanFeatureError, r.MeanStartFeatureError, t.OtherErrors!.Average(), r.MeanPsnr, r.MeanSsim,
                 other.Psnr.Average(), other.Ssim.Average(), r.Agreement, AgreementSummary.Of(other.Agreement!), r.Seconds, r.SecondsPerImage,
-                r with { Reconstructions = null });
+                r with { Reconstructions = null })
+            { Images = r.Reconstructions is { } images ? scope.MoveToOuter(images) : null };
         }).ToArray();
     }
 

@@ -3,9 +3,11 @@ using EssenceOfPose.Attribution;
 using EssenceOfPose.Data.SyntheticCity;
 using EssenceOfPose.Experiments;
 using EssenceOfPose.Figures;
+using EssenceOfPose.Generators;
 using EssenceOfPose.Inversion;
 using EssenceOfPose.Models;
 using EssenceOfPose.Tests.Inversion;
+using EssenceOfPose.Tests.Training;
 
 namespace EssenceOfPose.Tests.Figures;
 
@@ -30,6 +32,8 @@ public sealed class PosterFiguresTests : IDisposable
         SaliencyPairs = 1,
         DreamLayers = ["conv3", "fc5"],
         Dream = DeepDreamOptions.Quick with { Octaves = 2, IterationsPerOctave = 1 },
+        GeneratorFiles = [],
+        OverfittingImages = 0,
     };
 
     static PoseModel Net()
@@ -39,17 +43,66 @@ public sealed class PosterFiguresTests : IDisposable
         return PoseModel.Of(net, new CheckpointInfo { Architecture = PoseNet.Name, Mean = [120, 115, 105] }, "in-memory");
     }
 
+    /// <summary>
+    /// A tiny UGN and a tiny GAN (started from it) at each tap, trained for a few steps on a tiny
+    /// city's codes of <paramref name="model"/> (which must be saved: a generator names its network by hash).
+    /// </summary>
+    static string[] TinyGenerators(PoseModel model, string dir)
+    {
+        using var city = new TinyCity();
+        var files = new List<string>();
+        foreach (var tap in new[] { "conv4", "fc5" })
+        {
+            using var cache = CodeCache.Build(model, tap, [city.Root], images: 12, seed: 1);
+            var ugn = Path.Combine(dir, $"ugn-{tap}.safetensors");
+            new UgnTrainer(new UgnTrainingOptions { Generator = UgnOptions.Tiny, Epochs = 1, BatchSize = 4, Threads = 1 }).Run(cache, ugn, "tiny ugn");
+            var gan = Path.Combine(dir, $"gan-{tap}.safetensors");
+            new GanTrainer(new GanTrainingOptions { Discriminator = DiscriminatorOptions.Tiny, Epochs = 1, BatchSize = 4, SampleImages = 0, Threads = 1 })
+                .Run(model, cache, gan, "tiny gan", initFrom: ugn);
+            files.AddRange([ugn, gan]);
+        }
+        return [.. files];
+    }
+
     [Fact]
     public void A_tiny_run_writes_every_figure_the_page_with_every_section_and_the_bars()
     {
-        using var net = Net();
-        var report = PosterFigures.Run(net, Tiny, dir);
+        var weights = Path.Combine(dir, "posenet.safetensors");
+        using (var made = Net()) Checkpoint.Save(weights, made.Net, made.Info);
+        using var net = PoseModel.Load(weights);
+        var generators = TinyGenerators(net, Directory.CreateDirectory(Path.Combine(dir, "g")).FullName);
+        var options = Tiny with
+        {
+            GeneratorFiles = generators,
+            OverfittingImages = 8,
+            Overfitting = Tiny.Overfitting with { Epochs = 2, BatchSize = 2, Generator = UgnOptions.Tiny },
+        };
+        var report = PosterFigures.Run(net, options, dir);
 
-        foreach (var png in new[] { PosterFigures.FigureA, PosterFigures.FigureB, PosterFigures.FigureC, PosterFigures.FigureD, PosterFigures.FigureE })
+        foreach (var png in new[] { PosterFigures.FigureA, PosterFigures.FigureB, PosterFigures.FigureC, PosterFigures.FigureD, PosterFigures.FigureE, PosterFigures.FigureG, PosterFigures.FigureH })
             Assert.True(new FileInfo(Path.Combine(dir, png)).Length > 1000, png);
         var html = File.ReadAllText(Path.Combine(dir, "index.html"));
         foreach (var id in FiguresPage.SectionIds) Assert.Contains($"<section id=\"{id}\">", html);
-        Assert.Equal(5, html.Split("src=\"data:image/png;base64,").Length - 1);
+        Assert.Equal(7, html.Split("src=\"data:image/png;base64,").Length - 1);
+
+        // (g): every method at both taps on the same images, the optimisation reused from (a).
+        var rows = report.Generators!.Rows;
+        Assert.Equal(["UGN conv4", "GAN conv4", "optimisation (MV) conv4", "other image conv4", "UGN fc5", "GAN fc5", "optimisation (MV) fc5", "other image fc5"],
+            rows.Select(r => $"{r.Method} {r.Tap}"));
+        Assert.All(rows, r => Assert.Equal(2, r.PsnrPerImage.Count));
+        Assert.All(rows, r => Assert.True(double.IsFinite(r.Sharpness) && double.IsFinite(r.GradientW1) && double.IsFinite(r.ColourW1) && r.RotationMedianDegrees is not null, $"{r.Method} {r.Tap}"));
+        foreach (var tap in new[] { "conv4", "fc5" })
+        {
+            var mv = report.Reconstruction.Single(l => l.Layer == tap);
+            var row = rows.Single(r => r.Method == GeneratorPanel.OptimisationName && r.Tap == tap);
+            Assert.Equal(mv.SecondsPerImage, row.SecondsPerImage);
+            Assert.Equal(mv.MeanPsnr, row.Psnr, 6);
+            var bar = report.GeneratorBars![tap];
+            Assert.Equal(Math.Abs(1 - bar.GanSharpness) < Math.Abs(1 - bar.UgnSharpness), bar.GanSharperThanUgn);
+        }
+        Assert.Equal(8, report.GeneratorTable!.Rows.Count);
+        Assert.Equal(8, report.Overfitting!.TrainImages + report.Overfitting.HeldOutImages);
+        Assert.Equal(2, report.Overfitting.Epochs.Count);
         Assert.DoesNotContain("<script", html);
         Assert.DoesNotContain("http", html);
         Assert.Contains("C = 1, ReLU gradient leak 0.3", html);
@@ -136,5 +189,13 @@ public sealed class PosterFiguresTests : IDisposable
         using var net = Net();
         Assert.Contains("conv9", Assert.Throws<ArgumentException>(() => PosterFigures.Run(net, Tiny with { Layers = ["conv9"] }, dir)).Message);
         Assert.Contains("Mahendran", Assert.Throws<ArgumentException>(() => PosterFigures.Run(net, Tiny with { Reconstruction = LucidAdam.Quick }, dir)).Message);
+        // A generator of another network is refused before any section runs.
+        var foreign = Path.Combine(dir, "foreign.safetensors");
+        using (var g = new UpConvGenerator([500], UgnOptions.Tiny))
+            UgnCheckpoint.Save(foreign, g, new UgnInfo { Tap = "fc5", CodeShape = [500], PoseNetSha256 = new string('a', 64), Options = UgnOptions.Tiny });
+        var e = Assert.Throws<CheckpointException>(() => PosterFigures.Run(net, Tiny with { GeneratorFiles = [foreign] }, Path.Combine(dir, "refused")));
+        Assert.Contains("foreign.safetensors", e.Message);
+        Assert.Contains("--no-generators", e.Message);
+        Assert.False(File.Exists(Path.Combine(dir, "refused", PosterFigures.FigureA)));
     }
 }
