@@ -104,7 +104,7 @@ public sealed class CommittedNotebookTests
     public void The_experiment_notebooks_are_committed()
     {
         var names = Directory.GetFiles(NotebooksFolder, "*.ipynb").Select(Path.GetFileName).ToArray();
-        foreach (var expected in new[] { "01-posenet.ipynb", "02-fc5-inversion.ipynb", "03-single-neuron.ipynb", "04-saliency.ipynb", "05-deepdream.ipynb", "06-ugn.ipynb" })
+        foreach (var expected in new[] { "01-posenet.ipynb", "02-fc5-inversion.ipynb", "03-single-neuron.ipynb", "04-saliency.ipynb", "05-deepdream.ipynb", "06-ugn.ipynb", "07-gan.ipynb" })
             Assert.Contains(expected, names);
     }
 
