@@ -510,10 +510,31 @@ ALL = ["torch", "posenet-train", "invert", "ugn-train"]
 
 
 def blas_library():
+    """The system BLAS PyTorch links, and for OpenBLAS the kernel set it chose for this CPU: an
+    OpenBLAS older than the CPU falls back to its generic Prescott (SSE3) kernels, several times
+    slower on matrix products (set OPENBLAS_CORETYPE, e.g. SkylakeX or Cooperlake, to choose)."""
     for path in ("/lib/x86_64-linux-gnu/libblas.so.3", "/usr/lib/x86_64-linux-gnu/libblas.so.3"):
         if os.path.exists(path):
-            return os.path.realpath(path)
+            real = os.path.realpath(path)
+            core = openblas_core()
+            return f"{real} (OpenBLAS core {core})" if core else real
     return "unknown"
+
+
+def openblas_core():
+    """openblas_get_corename() of the OpenBLAS loaded in this process, or None."""
+    import ctypes
+    torch.rand(2, 2).mm(torch.rand(2, 2))  # make sure the BLAS is loaded
+    try:
+        with open("/proc/self/maps") as maps:
+            paths = {line.split()[-1] for line in maps if "openblas" in line and line.split()[-1].startswith("/")}
+        for lib in sorted(paths):
+            name = ctypes.CDLL(lib).openblas_get_corename
+            name.restype = ctypes.c_char_p
+            return name().decode()
+    except (OSError, AttributeError):
+        return None
+    return None
 
 
 def main(argv=None):

@@ -12,7 +12,8 @@ internal static class PyTorchPeer
 {
     public const string Python = "/usr/bin/python3";
 
-    public static (string Version, Dictionary<string, double> Rows) Run(string repoRoot, string workload, int threads, int repeats)
+    /// <returns>PyTorch's version, its BLAS (for OpenBLAS with the kernel set it chose: a generic "Prescott" on a newer CPU makes its matrix products several times slower) and the rows by name.</returns>
+    public static (string Version, string Blas, Dictionary<string, double> Rows) Run(string repoRoot, string workload, int threads, int repeats)
     {
         var script = Path.Combine(repoRoot, "bench", "pytorch_peer.py");
         if (!File.Exists(script)) throw new FileNotFoundException($"{script}: the PyTorch peer is missing", script);
@@ -32,7 +33,8 @@ internal static class PyTorchPeer
             using var doc = JsonDocument.Parse(File.ReadAllText(json));
             var rows = doc.RootElement.GetProperty("rows").EnumerateArray()
                 .ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("value").GetDouble());
-            return (doc.RootElement.GetProperty("torch").GetString() ?? "?", rows);
+            var blas = doc.RootElement.TryGetProperty("blas", out var b) ? b.GetString() ?? "" : "";
+            return (doc.RootElement.GetProperty("torch").GetString() ?? "?", blas, rows);
         }
         finally
         {

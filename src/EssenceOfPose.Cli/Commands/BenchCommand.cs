@@ -30,8 +30,8 @@ internal static class BenchCommand
             var names = r.GetValue(workload) is "all" ? SuiteBench.Workloads : [r.GetValue(workload)!];
             torch.set_num_threads(n);
             var suite = names.SelectMany(w => SuiteBench.Run(w, reps)).ToList();
-            var (peerVersion, peer) = r.GetValue(noPeer)
-                ? ("", new Dictionary<string, double>())
+            var (peerVersion, peerBlas, peer) = r.GetValue(noPeer)
+                ? ("", "", new Dictionary<string, double>())
                 : PyTorchPeer.Run(ShippedWeights.RepositoryRoot(), r.GetValue(workload)!, n, reps);
             var rows = suite.Select(s =>
             {
@@ -46,8 +46,11 @@ internal static class BenchCommand
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{row.name,-30} {row.unit,-8} {row.suite,10:F2} {(row.pytorch is { } p ? p.ToString("F2", CultureInfo.InvariantCulture) : "-"),10} {(row.ratio is { } q ? q.ToString("F3", CultureInfo.InvariantCulture) : "-"),7}"));
             Console.WriteLine("ratio: the suite's time over PyTorch's; at most 1.00 is at least as fast");
+            if (peerBlas.Length > 0) Console.WriteLine($"PyTorch's BLAS: {peerBlas}");
+            if (peerBlas.Contains("core Prescott", StringComparison.Ordinal))
+                Console.WriteLine("  OpenBLAS did not recognise this CPU and runs its generic SSE3 kernels, so PyTorch's matrix products are slow here; set OPENBLAS_CORETYPE (SkylakeX or Cooperlake for AVX-512, Haswell for AVX2) to give it this CPU's kernels");
             if (r.GetValue(json) is { } file)
-                JsonOutput.Write(file, new { threads = n, repeats = reps, torchSharpLibtorch = torch.__version__, pytorch = peerVersion, rows });
+                JsonOutput.Write(file, new { threads = n, repeats = reps, torchSharpLibtorch = torch.__version__, pytorch = peerVersion, pytorchBlas = peerBlas, rows });
             return 0;
         });
         return cmd;
