@@ -82,17 +82,11 @@ internal static class GanCommands
             if (r.GetValue(images) is < 3 and var n) throw new ArgumentException($"--images {n}: at least 3 (two to train on and one held out)");
             var outPath = r.GetValue(output)!.FullName;
             var isResume = r.GetValue(resume);
-            if (isResume && !File.Exists(Path.Combine(outPath + ".train", "state.json")))
-                throw new ArgumentException($"--resume: nothing to resume, {outPath}.train/state.json does not exist; run without --resume to start fresh");
-            using var net = VerbSupport.LoadModel(r.GetValue(model)!);
-            net.Net.to(on);
-            var at = net.Tap(r.GetValue(tap)!);
-            if (o.ComparatorTap is { } c) net.Tap(c); // an unknown comparator tap is refused before the data loads
-            var dirs = r.GetValue(data)!.Select(x => x.FullName).ToArray();
-            Console.WriteLine($"caching views of {string.Join(", ", dirs)} and their codes at {at} of {net.Source} ...");
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            using var cache = CodeCache.Build(net, at, dirs, r.GetValue(images), o.Seed);
-            var cacheSeconds = clock.Elapsed.TotalSeconds;
+            GeneratorTraining.CheckResume(outPath, isResume);
+            // An unknown comparator tap is refused before the data loads.
+            var (net, at, cache, cacheSeconds) = GeneratorTraining.Cache(r.GetValue(model)!, on, r.GetValue(tap)!, r.GetValue(data)!, r.GetValue(images), o.Seed, o.ComparatorTap);
+            using var _net = net;
+            using var _cache = cache;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{cache.Count} images, codes [{string.Join(", ", cache.CodeShape)}], cached in {cacheSeconds:F1} s; λ img {o.LambdaImage:G3} feat {o.LambdaFeature:G3} adv {o.LambdaAdversarial:G3}, comparator {o.ComparatorTap ?? at.ToString()}, Adam lr {o.Lr:G3}, batch {o.BatchSize}, {o.Epochs} epochs, {o.Threads} threads{(init is null ? "" : ", from " + init)}"));
             var progress = new ConsoleProgress<GanTrainingProgress>(Describe);

@@ -98,16 +98,10 @@ internal static class UgnCommands
             if (r.GetValue(images) is < 2 and var n) throw new ArgumentException($"--images {n}: at least 2 (one to train on and one held out)");
             var outPath = r.GetValue(output)!.FullName;
             var isResume = r.GetValue(resume);
-            if (isResume && !File.Exists(Path.Combine(outPath + ".train", "state.json")))
-                throw new ArgumentException($"--resume: nothing to resume, {outPath}.train/state.json does not exist; run without --resume to start fresh");
-            using var net = VerbSupport.LoadModel(r.GetValue(model)!);
-            net.Net.to(on);
-            var at = net.Tap(r.GetValue(tap)!);
-            var dirs = r.GetValue(data)!.Select(d => d.FullName).ToArray();
-            Console.WriteLine($"caching views of {string.Join(", ", dirs)} and their codes at {at} of {net.Source} ...");
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            using var cache = CodeCache.Build(net, at, dirs, r.GetValue(images), o.Seed);
-            var cacheSeconds = clock.Elapsed.TotalSeconds;
+            GeneratorTraining.CheckResume(outPath, isResume);
+            var (net, at, cache, cacheSeconds) = GeneratorTraining.Cache(r.GetValue(model)!, on, r.GetValue(tap)!, r.GetValue(data)!, r.GetValue(images), o.Seed);
+            using var _net = net;
+            using var _cache = cache;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{cache.Count} images, codes [{string.Join(", ", cache.CodeShape)}], cached in {cacheSeconds:F1} s; Adam lr {o.Lr:G3}, batch {o.BatchSize}, {o.Epochs} epochs, {o.Threads} threads"));
             var progress = new ConsoleProgress<UgnTrainingProgress>(Describe);
