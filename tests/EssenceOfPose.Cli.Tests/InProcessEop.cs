@@ -23,4 +23,21 @@ static class InProcessEop
             Console.SetError(oldErr);
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="args"/> with <paramref name="option"/> set to <paramref name="value"/>
+    /// (replaced where the arguments have it, added where not) and asserts the refusal a user gets
+    /// for bad input: exit code 2 and one line on stderr containing <paramref name="expected"/>.
+    /// </summary>
+    public static void RefusesOption(IEnumerable<string> args, string option, string value, string expected)
+    {
+        var list = args.ToList();
+        var at = list.IndexOf(option);
+        if (at >= 0) list[at + 1] = value;
+        else list.AddRange([option, value]);
+        var (code, _, err) = Run([.. list]);
+        Assert.Equal(2, code);
+        Assert.Contains(expected, err);
+        Assert.Single(err.Trim().Split('\n'));
+    }
 }
