@@ -27,6 +27,7 @@ internal static class TrainCommand
         var poseWeight = new Option<double?>("--pose-weight") { Description = "weight of the L1 pose loss beside the matching loss (default 10, the original's)" };
         var initFrom = new Option<FileInfo?>("--init-from") { Description = "start from this checkpoint's weights (same architecture and labels): fine-tuning" };
         var augment = new Option<bool>("--augment") { Description = "mirror pairs left-right (pose labels mirrored) and jitter each image's exposure and colour balance" };
+        var freeze = new Option<string?>("--freeze-through") { Description = "with --init-from: keep the tower frozen through this tap (e.g. fc5) and train the layers above it on codes computed once; the codes, and the generators trained on them, stay valid" };
         var fixedNegatives = new Option<bool>("--fixed-negatives") { Description = "keep the first epoch's non-matching pairs for every epoch instead of drawing new ones" };
         var init = new Option<WeightInit?>("--init") { Description = "He (default) or Caffe (the prototxts' gaussian fillers)" };
         var lr = new Option<double?>("--lr") { Description = "base learning rate (default 0.001)" };
@@ -40,9 +41,9 @@ internal static class TrainCommand
         var device = VerbSupport.DeviceOption();
         var posenet = new Command("posenet", "Train the siamese PoseNet (pose regression + matching) and write a checkpoint.")
         {
-            data, output, profile, arch, labels, epochs, batch, solver, poseWeight, initFrom, augment, fixedNegatives, init, lr, stepSize, seed, every, threads, splitCell, resume, json, device,
+            data, output, profile, arch, labels, epochs, batch, solver, poseWeight, initFrom, freeze, augment, fixedNegatives, init, lr, stepSize, seed, every, threads, splitCell, resume, json, device,
         };
-        posenet.SetAction((r, ct) =>
+        posenet.SetAction((r, ct) => VerbSupport.Guard("train posenet", () =>
         {
             var o = VerbSupport.Profile(r, profile).Pick(PoseNetTrainingOptions.Quick, PoseNetTrainingOptions.Full);
             o = o with
@@ -63,6 +64,7 @@ internal static class TrainCommand
                 InitFrom = r.GetValue(initFrom)?.FullName ?? o.InitFrom,
                 ResampleNegatives = !r.GetValue(fixedNegatives) && o.ResampleNegatives,
                 Augment = r.GetValue(augment) || o.Augment,
+                FreezeThrough = r.GetValue(freeze) ?? o.FreezeThrough,
                 Device = r.GetValue(device)!,
             };
             DeviceName.Parse(o.Device); // refused before the data loads
@@ -70,6 +72,13 @@ internal static class TrainCommand
                 throw new ArgumentException($"--pose-weight {o.PoseLossWeight}: expected a finite weight >= 0");
             if (o.InitFrom is { } from && !File.Exists(from))
                 throw new ArgumentException($"--init-from {from}: no such checkpoint");
+            if (o.FreezeThrough is { } through)
+            {
+                if (o.InitFrom is null) throw new ArgumentException($"--freeze-through {through}: needs --init-from, the trained network whose tower is kept");
+                using var shape = Checkpoint.Create(o.Architecture, o.LabelKind);
+                try { shape.StageIndex(TapName.Parse(through)); }
+                catch (Exception e) when (e is FormatException or ArgumentException) { throw new ArgumentException($"--freeze-through: {e.Message}"); }
+            }
             var outPath = r.GetValue(output)!.FullName;
             if (r.GetValue(resume) && !File.Exists(Path.Combine(outPath + ".train", "state.json")))
                 throw new ArgumentException($"--resume: nothing to resume, {outPath}.train/state.json does not exist; run without --resume to start fresh");
@@ -81,20 +90,22 @@ internal static class TrainCommand
             if (prepared.Datasets.Count > 1)
                 Console.WriteLine($"and {prepared.Datasets.Count - 1} training cities: {prepared.TrainTargets.Count} training targets in all");
             Console.WriteLine($"train pairs {prepared.TrainPairs.Count} ({prepared.TrainPairs.Positives.Count} matching), test pairs {prepared.TestPairs.Count}; {o.Solver}, batch {o.BatchSize}, {o.Epochs} epochs, {o.Threads} threads");
+            if (o.FreezeThrough is { } frozen)
+                Console.WriteLine($"tower frozen through {frozen}: its codes are computed once for {prepared.Cache.Views.Count} views{(o.Augment ? " in 4 variants (as is, mirrored, jittered, both)" : "")} before the first step");
             var progress = new ConsoleProgress<TrainingProgress>(Describe);
             var result = new PoseNetTrainer(o).Run(prepared, outPath, command, r.GetValue(resume), progress, ct);
             progress.Done();
             if (!result.Completed)
             {
                 Console.WriteLine($"stopped at step {result.Steps}; continue with --resume");
-                return Task.FromResult(130);
+                return 130;
             }
             Console.WriteLine($"wrote {outPath} after {result.Steps} steps in {result.Elapsed:hh\\:mm\\:ss} ({result.PairsPerSecond:F1} pairs/s)");
             EvalCommand.Print(result.Evaluation!);
             if (r.GetValue(json) is { } file)
                 JsonOutput.Write(file, new { checkpoint = outPath, steps = result.Steps, seconds = result.Elapsed.TotalSeconds, pairsPerSecond = result.PairsPerSecond, options = o, evaluation = result.Evaluation });
-            return Task.FromResult(0);
-        });
+            return 0;
+        }));
         return new Command("train", "Training.") { posenet, UgnCommands.Train(), GanCommands.Train() };
     }
 

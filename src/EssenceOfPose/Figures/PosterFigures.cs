@@ -147,13 +147,11 @@ public static class PosterFigures
     {
         var files = options.GeneratorFiles ?? ShippedGenerators.Taps.SelectMany(t => new[] { GeneratorKind.Ugn, GeneratorKind.Gan }
             .Select(k => ShippedGenerators.Manifest(t, k).Open(ShippedWeights.RepositoryRoot()))).ToArray();
-        var sha = model.Source.Length > 0 && File.Exists(model.Source) ? WeightsManifest.Hash(model.Source) : "";
         foreach (var f in files)
         {
             var info = UgnCheckpoint.ReadInfo(f);
-            if (info.PoseNetSha256 != sha)
-                throw new CheckpointException(f, $"__metadata__ field 'posenet_sha256' is '{info.PoseNetSha256}', but the figures' PoseNet ({(model.Source.Length > 0 ? model.Source : "in memory")}) has '{sha}'; give generators trained on its codes (--generator) or leave them out (--no-generators)");
-            model.Tap(info.Tap);
+            if (!CodeLineage.SharesCodes(model, info.PoseNetSha256, model.Tap(info.Tap)))
+                throw new CheckpointException(f, $"__metadata__ field 'posenet_sha256' is '{info.PoseNetSha256}', but the figures' PoseNet ({(model.Source.Length > 0 ? model.Source : "in memory")}) does not give that network's codes at {info.Tap}; give generators trained on its codes (--generator) or leave them out (--no-generators)");
         }
         return files;
     }

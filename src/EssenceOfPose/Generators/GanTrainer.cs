@@ -64,7 +64,7 @@ public sealed class GanTrainer(GanTrainingOptions options)
             throw new ArgumentException($"the code cache was made by another PoseNet ({data.ModelSha256[..12]}…) than {model.Source}; the comparator must be the network whose codes are inverted");
 
         torch.manual_seed(o.Seed);
-        var (generator, initSha) = StartingGenerator(data, initFrom);
+        var (generator, initSha) = StartingGenerator(model, data, initFrom);
         using var _g = generator;
         generator.to(device);
         using var discriminator = new Discriminator(data.CodeShape, o.Discriminator);
@@ -167,11 +167,12 @@ public sealed class GanTrainer(GanTrainingOptions options)
         }
     }
 
-    (UpConvGenerator Generator, string Sha256) StartingGenerator(CodeCache data, string? initFrom)
+    (UpConvGenerator Generator, string Sha256) StartingGenerator(PoseModel model, CodeCache data, string? initFrom)
     {
         if (initFrom is null) return (new UpConvGenerator(data.CodeShape, o.Generator), "");
         var (g, info) = UgnCheckpoint.Load(initFrom, data.Tap);
-        if (data.ModelSha256.Length > 0 && info.PoseNetSha256.Length > 0 && info.PoseNetSha256 != data.ModelSha256)
+        if (data.ModelSha256.Length > 0 && info.PoseNetSha256.Length > 0 && info.PoseNetSha256 != data.ModelSha256
+            && !CodeLineage.SharesCodes(model, info.PoseNetSha256, model.Tap(data.Tap)))
         {
             g.Dispose();
             throw new ArgumentException($"--init-from {initFrom}: field 'posenet_sha256' is {info.PoseNetSha256[..12]}…, but the codes come from a PoseNet with {data.ModelSha256[..12]}…; start from a generator trained on this network's codes");

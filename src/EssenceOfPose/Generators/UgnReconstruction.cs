@@ -19,15 +19,15 @@ public sealed record UgnReconstructionResult(string Tap, Tensor Reconstructions,
 public static class UgnReconstruction
 {
     /// <summary>
-    /// Refuses a generator trained on another network's codes (by the PoseNet checkpoint's sha256)
-    /// or whose code shape is not the tap's, naming the generator file and the field.
+    /// Refuses a generator trained on another network's codes (by the PoseNet checkpoint's sha256,
+    /// or a network that declares the same codes at the tap: <see cref="CodeLineage"/>) or whose
+    /// code shape is not the tap's, naming the generator file and the field.
     /// </summary>
     public static TapName Check(PoseModel model, UpConvGenerator generator, UgnInfo info, string generatorPath)
     {
-        var sha = model.Source.Length > 0 ? WeightsManifest.Hash(model.Source) : "";
-        if (sha != info.PoseNetSha256)
-            throw new CheckpointException(generatorPath, $"__metadata__ field 'posenet_sha256' is '{info.PoseNetSha256}', but the PoseNet given ({(model.Source.Length > 0 ? model.Source : "in memory")}) has '{sha}'; use the network the generator was trained on (--model)");
         var tap = model.Tap(info.Tap);
+        if (!CodeLineage.SharesCodes(model, info.PoseNetSha256, tap))
+            throw new CheckpointException(generatorPath, $"__metadata__ field 'posenet_sha256' is '{info.PoseNetSha256}', but the PoseNet given ({(model.Source.Length > 0 ? model.Source : "in memory")}) is another network and does not give its codes at {tap}; use the network the generator was trained on (--model)");
         var shape = UpConvGenerator.CodeShapeAt(model, tap);
         if (!shape.SequenceEqual(generator.CodeShape))
             throw new CheckpointException(generatorPath, $"__metadata__ field 'code_shape' is [{string.Join(", ", generator.CodeShape)}], but {tap} of {model.Info.Architecture} gives [{string.Join(", ", shape)}]");

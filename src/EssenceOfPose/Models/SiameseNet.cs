@@ -118,6 +118,56 @@ public abstract class SiameseNet : Module
         return (poseFc.call(common), ptchFc.call(common));
     }
 
+    /// <summary>
+    /// The siamese head on two batches of tower codes (<see cref="Embed"/>'s output): concat →
+    /// <c>common_fc</c> → its activation → pose and matching logits. <c>forward(a, b)</c> is
+    /// <c>Heads(Embed(a), Embed(b))</c>.
+    /// </summary>
+    public (Tensor Pose, Tensor MatchLogits) Heads(Tensor firstCode, Tensor secondCode)
+    {
+        var common = commonActivation.call(commonFc.call(torch.cat([firstCode.flatten(1), secondCode.flatten(1)], 1)));
+        return (poseFc.call(common), ptchFc.call(common));
+    }
+
+    /// <summary>
+    /// Runs the rest of the tower on a blob taken at <paramref name="tap"/> (after its activation)
+    /// and returns the tower's code: <c>EmbedFrom(Tap(x, t), t)</c> is <c>Embed(x)</c>. Training
+    /// the layers above a frozen tap uses it on codes computed once.
+    /// </summary>
+    public Tensor EmbedFrom(Tensor blob, TapName tap)
+    {
+        var x = blob;
+        for (var i = StageIndex(tap) + 1; i < stages.Length; i++)
+        {
+            var s = stages[i];
+            var y = s.Op.call(s.Op is Linear ? x.flatten(1) : x);
+            x = s.Activation is null ? y : s.Activation.call(y);
+        }
+        return x;
+    }
+
+    /// <summary>The position of a tap's layer in the tower, refusing a pre-activation tap (a tower is cut after an activation) or an unknown layer.</summary>
+    public int StageIndex(TapName tap)
+    {
+        if (tap.PreActivation)
+            throw new ArgumentException($"tap '{tap}': the tower can be cut only after a layer's activation; ask for '{tap.Layer}'");
+        var i = Array.FindIndex(stages, s => s.Name == tap.Layer);
+        return i >= 0 ? i : throw new ArgumentException($"tap '{tap}': {Architecture} has no tower layer of that name; its taps are {string.Join(", ", TowerLayers)}");
+    }
+
+    /// <summary>
+    /// The learned values the tower's blob at <paramref name="tap"/> depends on: those of every
+    /// layer and activation up to and including it, by name, in the order of <c>named_parameters</c>.
+    /// </summary>
+    public IReadOnlyList<(string Name, Parameter Parameter)> ParametersThrough(TapName tap)
+    {
+        var last = StageIndex(tap);
+        var handles = stages.Take(last + 1)
+            .SelectMany(s => s.Activation is null ? s.Op.parameters() : s.Op.parameters().Concat(s.Activation.parameters()))
+            .Select(p => p.Handle).ToHashSet();
+        return named_parameters().Where(p => handles.Contains(p.parameter.Handle)).Select(p => (p.name, p.parameter)).ToArray();
+    }
+
     /// <summary>A single input runs the tower to its last layer.</summary>
     public override Tensor forward(Tensor images) => Embed(images);
 

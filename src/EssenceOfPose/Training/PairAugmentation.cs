@@ -62,6 +62,9 @@ public static class PairAugmentation
         return new PhotometricDraw(brightness, contrast, channel);
     }
 
+    /// <summary>Each image of a mean-subtracted batch with its own brightness, contrast and colour balance drawn from <paramref name="rng"/>, as <see cref="Apply"/> jitters them.</summary>
+    public static Tensor Jitter(Tensor x, Tensor mean, Random rng) => Jitter(x, mean, Photometric(rng, (int)x.size(0)));
+
     static Tensor Jitter(Tensor x, Tensor mean, PhotometricDraw d)
     {
         var n = x.size(0);

@@ -48,8 +48,13 @@ public sealed record CityEvaluation(string City, PoseNetEvaluation Evaluation);
 /// </summary>
 public static class PoseNetEvaluator
 {
-    public static PoseNetEvaluation Evaluate(SiameseNet model, CheckpointInfo info, PoseNetData data, bool baselines, int batchSize = 128)
+    /// <summary>
+    /// With <paramref name="codes"/> (training above a frozen tower) the pairs' blobs are read from
+    /// them instead of running the tower on the images: the same outputs, without the pixel baseline.
+    /// </summary>
+    public static PoseNetEvaluation Evaluate(SiameseNet model, CheckpointInfo info, PoseNetData data, bool baselines, int batchSize = 128, FrozenCodes? codes = null)
     {
+        if (baselines && codes is not null) throw new ArgumentException("the pixel baseline needs the images; evaluate without cached codes");
         var stats = info.LabelStats ?? throw new ArgumentException("the checkpoint has no label statistics; pose outputs cannot be turned back into poses");
         var kind = info.LabelKind;
         var pairs = data.TestPairs.All.ToArray();
@@ -64,18 +69,29 @@ public static class PoseNetEvaluator
             {
                 using var scope = torch.NewDisposeScope();
                 var idx = Enumerable.Range(start, Math.Min(batchSize, pairs.Length - start)).ToArray();
-                var (a, b, _, _) = tensors.Batch(data.Cache, mean, idx);
-                var (pose, logits) = model.forward(a, b);
+                Tensor pose, logits;
+                double[]? cos = null;
+                if (codes is null)
+                {
+                    var (a, b, _, _) = tensors.Batch(data.Cache, mean, idx);
+                    (pose, logits) = model.forward(a, b);
+                    var (fa, fb) = (a.flatten(1), b.flatten(1));
+                    cos = ((fa * fb).sum(1) / (fa.norm(1) * fb.norm(1) + 1e-8)).to(ScalarType.Float64).ToArray<double>();
+                }
+                else
+                {
+                    var plain = new int[idx.Length];
+                    var a = codes.Gather(idx.Select(i => tensors.First[i]).ToArray(), plain, mean.device);
+                    var b = codes.Gather(idx.Select(i => tensors.Second[i]).ToArray(), plain, mean.device);
+                    (pose, logits) = model.Heads(model.EmbedFrom(a, codes.Tap), model.EmbedFrom(b, codes.Tap));
+                }
                 var p = pose.to(ScalarType.Float64).ToArray<double>();
                 var s = F.softmax(logits, 1).select(1, 1).to(ScalarType.Float64).ToArray<double>();
-                var fa = a.flatten(1);
-                var fb = b.flatten(1);
-                var cos = ((fa * fb).sum(1) / (fa.norm(1) * fb.norm(1) + 1e-8)).to(ScalarType.Float64).ToArray<double>();
                 for (var i = 0; i < idx.Length; i++)
                 {
                     predicted[start + i] = stats.Denormalize(p.AsSpan(i * model.PoseOutputs, model.PoseOutputs).ToArray());
                     score[start + i] = s[i];
-                    pixelCosine[start + i] = cos[i];
+                    if (cos is not null) pixelCosine[start + i] = cos[i];
                 }
             }
         }

@@ -34,8 +34,14 @@ public sealed class PoseNetTrainer
         var logPath = Path.ChangeExtension(outPath, ".jsonl");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
 
-        var mean = data.Cache.ChannelMean(data.TrainRows);
-        var stats = LabelStats.Compute(o.LabelKind, data.TrainPairs.Positives.Select(p => p.Label(o.LabelKind)));
+        var frozenTap = o.FreezeThrough is { } through ? TapName.Parse(through) : (TapName?)null;
+        var initInfo = o.InitFrom is { } init ? Checkpoint.ReadInfo(init) : null;
+        if (frozenTap is not null && initInfo is null)
+            throw new ArgumentException($"--freeze-through {o.FreezeThrough}: needs --init-from; a frozen tower has to come from a trained network");
+        // A frozen tower keeps the codes of the network it came from only with that network's input mean.
+        var mean = frozenTap is null ? data.Cache.ChannelMean(data.TrainRows) : initInfo!.Mean.ToArray();
+        var stats = frozenTap is null ? LabelStats.Compute(o.LabelKind, data.TrainPairs.Positives.Select(p => p.Label(o.LabelKind)))
+            : initInfo!.LabelStats ?? throw new ArgumentException($"{o.InitFrom}: --init-from has no label statistics; a frozen tower is fine-tuned with the starting network's");
         var train = new PairTensors(data.TrainPairs.All.ToArray(), data.Cache, o.LabelKind, stats);
         var initFrom = o.InitFrom is { } from ? InitFromDescription(from) : null;
         var stepsPerEpoch = (train.Count + o.BatchSize - 1) / o.BatchSize;
@@ -46,6 +52,14 @@ public sealed class PoseNetTrainer
         using var model = Checkpoint.Create(o.Architecture, o.LabelKind);
         if (o.Init == WeightInit.He) model.HeInit();
         if (o.InitFrom is { } source) LoadInitialWeights(source, model);
+        IReadOnlyList<SameCodes>? sameCodes = null;
+        string? fingerprint = null;
+        if (frozenTap is { } tap)
+        {
+            foreach (var (_, p) in model.ParametersThrough(tap)) p.requires_grad = false;
+            fingerprint = CodeLineage.Fingerprint(model, mean, tap);
+            sameCodes = CodeLineage.Inherit(model, initInfo!, o.InitFrom!, WeightsManifest.Hash(o.InitFrom!), tap);
+        }
         model.to(device);
         using var optimizer = CreateOptimizer(model, o);
         var baseRates = optimizer.ParamGroups.Select(g => g.LearningRate).ToArray();
@@ -60,6 +74,7 @@ public sealed class PoseNetTrainer
             File.Delete(logPath);
 
         using var meanTensor = torch.tensor(mean.Select(m => (float)m).ToArray(), [1, 3, 1, 1], device: device);
+        using var codes = frozenTap is { } frozen ? FrozenCodes.Build(model, frozen, data.Cache, meanTensor, o.Augment, o.Seed) : null;
         var info = new CheckpointInfo { Architecture = o.Architecture, LabelKind = o.LabelKind, Mean = mean, LabelStats = stats };
         var clock = Stopwatch.StartNew();
         var completed = true;
@@ -73,7 +88,10 @@ public sealed class PoseNetTrainer
             for (var b = step % stepsPerEpoch; b < stepsPerEpoch; b++)
             {
                 var lr = StepDecay(optimizer, baseRates, step);
-                var (loss, pose, match) = Step(model, optimizer, pairs, data.Cache, meanTensor, stats, step, order.AsSpan(b * o.BatchSize, Math.Min(o.BatchSize, pairs.Count - b * o.BatchSize)));
+                var batch = order.AsSpan(b * o.BatchSize, Math.Min(o.BatchSize, pairs.Count - b * o.BatchSize));
+                var (loss, pose, match) = codes is null
+                    ? Step(model, optimizer, pairs, data.Cache, meanTensor, stats, step, batch)
+                    : Step(model, optimizer, pairs, codes, stats, step, batch, device);
                 step++;
                 if (!double.IsFinite(loss))
                     throw new InvalidDataException($"training diverged: the loss is {loss} at step {step} (epoch {epoch + 1}); lower --lr or check the data's labels");
@@ -84,7 +102,7 @@ public sealed class PoseNetTrainer
             }
             if (!completed) break;
             model.eval();
-            var eval = PoseNetEvaluator.Evaluate(model, info, data, baselines: false);
+            var eval = PoseNetEvaluator.Evaluate(model, info, data, baselines: false, codes: codes);
             model.train();
             AppendLog(logPath, epoch + 1, step, lossSum / Math.Max(1, counted), poseSum / Math.Max(1, counted), matchSum / Math.Max(1, counted), StepDecay(optimizer, baseRates, step), elapsedBefore + clock.Elapsed, eval);
         }
@@ -110,6 +128,15 @@ public sealed class PoseNetTrainer
             ["threads"] = o.Threads.ToString(CultureInfo.InvariantCulture),
         };
         if (initFrom is not null) notes["init_from"] = initFrom;
+        if (frozenTap is { } kept)
+        {
+            // The promise the generators rely on, checked rather than assumed.
+            if (CodeLineage.Fingerprint(model, mean, kept) != fingerprint)
+                throw new InvalidOperationException($"the layers through {kept} changed while frozen; the trained network would not give the codes of {o.InitFrom}");
+            notes[CodeLineage.ThroughNote] = kept.ToString();
+            notes[CodeLineage.FingerprintNote] = fingerprint!;
+            notes[CodeLineage.SameCodesNote] = JsonSerializer.Serialize(sameCodes);
+        }
         if (data.Datasets.Count > 1)
             notes["training_cities"] = JsonSerializer.Serialize(data.Datasets.Skip(1).Select(d => d.Root).ToArray());
         var provenance = new Provenance
@@ -179,7 +206,8 @@ public sealed class PoseNetTrainer
     /// <summary>The prototxts' param blocks: weights at the base rate with decay, biases at twice it without.</summary>
     internal static OptimizerHelper CreateOptimizer(SiameseNet model, PoseNetTrainingOptions o)
     {
-        var named = model.named_parameters().ToArray();
+        // Frozen layers (--freeze-through) are left out: nothing would move them, and weight decay must not.
+        var named = model.named_parameters().Where(p => p.parameter.requires_grad).ToArray();
         var weights = named.Where(p => !SiameseNet.IsBias(p.name)).Select(p => p.parameter).ToArray();
         var biases = named.Where(p => SiameseNet.IsBias(p.name)).Select(p => p.parameter).ToArray();
         return o.Solver switch
@@ -201,12 +229,48 @@ public sealed class PoseNetTrainer
         return Step(model, optimizer, a, b, match, label, o);
     }
 
+    /// <summary>
+    /// A step above a frozen tower: the pairs' cached blobs (a variant per image: the pair's mirror
+    /// draw, each image's jitter draw, from the same per-step seed as <see cref="PairAugmentation"/>),
+    /// the rest of the tower, the heads, the same objective.
+    /// </summary>
+    (double Loss, double Pose, double Match) Step(SiameseNet model, OptimizerHelper optimizer, PairTensors pairs, FrozenCodes codes, LabelStats stats, int step, ReadOnlySpan<int> batch, Device device)
+    {
+        using var scope = torch.NewDisposeScope();
+        var n = batch.Length;
+        var (first, second, match, pose) = (new long[n], new long[n], new long[n], new float[n * pairs.LabelSize]);
+        var (va, vb, mirror) = (new int[n], new int[n], new bool[n]);
+        var rng = new Random(EpochSeed(o.Seed, step, 0x41756));
+        for (var i = 0; i < n; i++)
+        {
+            var j = batch[i];
+            (first[i], second[i], match[i]) = (pairs.First[j], pairs.Second[j], pairs.Match[j]);
+            Array.Copy(pairs.Labels, j * pairs.LabelSize, pose, i * pairs.LabelSize, pairs.LabelSize);
+            if (codes.Variants == 1) continue;
+            mirror[i] = rng.NextDouble() < 0.5;
+            va[i] = FrozenCodes.Variant(mirror[i], rng.NextDouble() < 0.5);
+            vb[i] = FrozenCodes.Variant(mirror[i], rng.NextDouble() < 0.5);
+        }
+        var label = torch.tensor(pose, [n, pairs.LabelSize], device: device);
+        if (codes.Variants > 1) label = PairAugmentation.MirrorLabels(label, torch.tensor(mirror, device: device).view(n, 1), stats);
+        var a = model.EmbedFrom(codes.Gather(first, va, device), codes.Tap);
+        var b = model.EmbedFrom(codes.Gather(second, vb, device), codes.Tap);
+        var (predicted, logits) = model.Heads(a, b);
+        return Optimise(model, optimizer, predicted, logits, torch.tensor(match, device: device), label, o);
+    }
+
     /// <summary>One step of the original objective on a batch of pairs: the whole of a training step but the batch assembly.</summary>
     internal static (double Loss, double Pose, double Match) Step(SiameseNet model, OptimizerHelper optimizer, Tensor a, Tensor b, Tensor match, Tensor label, PoseNetTrainingOptions o)
     {
         using var scope = torch.NewDisposeScope();
-        var labelSize = label.size(1);
         var (pose, logits) = model.forward(a, b);
+        return Optimise(model, optimizer, pose, logits, match, label, o);
+    }
+
+    /// <summary>The original objective on a batch's outputs, and one optimiser step on it.</summary>
+    static (double Loss, double Pose, double Match) Optimise(SiameseNet model, OptimizerHelper optimizer, Tensor pose, Tensor logits, Tensor match, Tensor label, PoseNetTrainingOptions o)
+    {
+        var labelSize = label.size(1);
         var matchLoss = F.cross_entropy(logits, match);
         // The original's L1LossWithIgnore: only matching rows carry a pose label.
         var mask = match.eq(1).unsqueeze(1).to(ScalarType.Float32);
@@ -215,7 +279,7 @@ public sealed class PoseNetTrainer
         var loss = poseLoss * o.PoseLossWeight + matchLoss;
         optimizer.zero_grad();
         loss.backward();
-        nn.utils.clip_grad_norm_(model.parameters(), o.ClipNorm);
+        nn.utils.clip_grad_norm_(model.parameters().Where(p => p.requires_grad), o.ClipNorm);
         optimizer.step();
         return (loss.item<float>(), poseLoss.item<float>(), matchLoss.item<float>());
     }

@@ -48,6 +48,15 @@ public sealed record PoseNetTrainingOptions
     public bool Augment { get; init; }
     /// <summary>Start from the weights of this checkpoint (same architecture and pose labels) instead of a fresh initialisation: fine-tuning.</summary>
     public string? InitFrom { get; init; }
+    /// <summary>
+    /// Keep the tower frozen through this tap (after its activation; needs <see cref="InitFrom"/>) and
+    /// train only the layers above it, on codes computed once (<see cref="FrozenCodes"/>). The
+    /// network then gives the starting checkpoint's codes up to the tap, bit for bit, so the
+    /// generators trained on them still invert it (<see cref="Models.CodeLineage"/>); the channel
+    /// mean and label statistics are the starting checkpoint's. With <see cref="Augment"/> the
+    /// mirror and the photometric jitter come from four cached variants of each view.
+    /// </summary>
+    public string? FreezeThrough { get; init; }
     public int Seed { get; init; } = 1;
     /// <summary>Steps between resumable checkpoints (atomic; <c>--resume</c> continues from the last).</summary>
     public int CheckpointEvery { get; init; } = 500;
