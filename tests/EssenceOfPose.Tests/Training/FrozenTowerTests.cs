@@ -15,20 +15,17 @@ public sealed class FrozenTowerTests(TinyCity city) : IClassFixture<TinyCity>, I
 
     public void Dispose() => Directory.Delete(dir, recursive: true);
 
-    static PoseNetTrainingOptions Tiny => PoseNetTrainingOptions.Quick with
-    {
-        Epochs = 2,
-        BatchSize = 8,
-        Solver = PoseSolver.Adam,
-        BaseLr = 1e-3,
-        CheckpointEvery = 2,
-        SplitCellMetres = 60,
-        SplitMinDistanceMetres = 20,
-        TestFraction = 0.3,
-        Threads = 1,
-    };
+    static PoseNetTrainingOptions Tiny => TinyTraining.Options with { Epochs = 2 };
 
-    PoseNetData Data() => PoseNetData.Load(city.Root, SplitSpec.From(Tiny));
+    PoseNetData Data() => TinyTraining.Data(city);
+
+    /// <summary>A network trained whole for one epoch: what the frozen runs start from.</summary>
+    string Start(PoseNetData data)
+    {
+        var start = Path.Combine(dir, "start.safetensors");
+        new PoseNetTrainer(Tiny with { Epochs = 1 }).Run(data, start, "start");
+        return start;
+    }
 
     [Theory]
     [InlineData("posenet", "conv4")]
@@ -74,8 +71,7 @@ public sealed class FrozenTowerTests(TinyCity city) : IClassFixture<TinyCity>, I
     public void Training_above_a_frozen_fc5_keeps_the_codes_and_declares_them()
     {
         using var data = Data();
-        var start = Path.Combine(dir, "start.safetensors");
-        new PoseNetTrainer(Tiny with { Epochs = 1 }).Run(data, start, "start");
+        var start = Start(data);
         var tuned = Path.Combine(dir, "tuned.safetensors");
         var result = new PoseNetTrainer(Tiny with { InitFrom = start, FreezeThrough = "fc5", Augment = true, BaseLr = 3e-3, Seed = 4 }).Run(data, tuned, "tuned");
         Assert.True(result.Completed);
@@ -132,15 +128,14 @@ public sealed class FrozenTowerTests(TinyCity city) : IClassFixture<TinyCity>, I
     public void A_frozen_run_resumes_to_the_weights_of_an_uninterrupted_one()
     {
         using var data = Data();
-        var start = Path.Combine(dir, "start.safetensors");
-        new PoseNetTrainer(Tiny with { Epochs = 1 }).Run(data, start, "start");
+        var start = Start(data);
         var o = Tiny with { InitFrom = start, FreezeThrough = "fc5", Augment = true };
         var straight = Path.Combine(dir, "straight.safetensors");
         new PoseNetTrainer(o).Run(data, straight, "straight");
         var resumed = Path.Combine(dir, "resumed.safetensors");
         using (var cts = new CancellationTokenSource())
         {
-            var first = new PoseNetTrainer(o).Run(data, resumed, "resumed", progress: new StopAt(cts, 3), cancel: cts.Token);
+            var first = new PoseNetTrainer(o).Run(data, resumed, "resumed", progress: new StopAtStep(cts, 3), cancel: cts.Token);
             Assert.False(first.Completed);
         }
         Assert.True(new PoseNetTrainer(o).Run(data, resumed, "resumed", resume: true).Completed);
@@ -156,8 +151,7 @@ public sealed class FrozenTowerTests(TinyCity city) : IClassFixture<TinyCity>, I
         using var data = Data();
         var path = Path.Combine(dir, "x.safetensors");
         Assert.Contains("--init-from", Assert.Throws<ArgumentException>(() => new PoseNetTrainer(Tiny with { FreezeThrough = "fc5" }).Run(data, path, "x")).Message);
-        var start = Path.Combine(dir, "start.safetensors");
-        new PoseNetTrainer(Tiny with { Epochs = 1 }).Run(data, start, "start");
+        var start = Start(data);
         Assert.Contains("fc5:pre", Assert.Throws<ArgumentException>(() => new PoseNetTrainer(Tiny with { InitFrom = start, FreezeThrough = "fc5:pre" }).Run(data, path, "x")).Message);
         Assert.False(File.Exists(path));
     }
@@ -166,8 +160,7 @@ public sealed class FrozenTowerTests(TinyCity city) : IClassFixture<TinyCity>, I
     public void A_declaration_its_weights_contradict_is_an_error_naming_the_file()
     {
         using var data = Data();
-        var start = Path.Combine(dir, "start.safetensors");
-        new PoseNetTrainer(Tiny with { Epochs = 1 }).Run(data, start, "start");
+        var start = Start(data);
         var tuned = Path.Combine(dir, "tuned.safetensors");
         new PoseNetTrainer(Tiny with { Epochs = 1, InitFrom = start, FreezeThrough = "fc5" }).Run(data, tuned, "tuned");
         // The same file with conv2 nudged after training: its claim no longer holds.
@@ -181,14 +174,6 @@ public sealed class FrozenTowerTests(TinyCity city) : IClassFixture<TinyCity>, I
             var error = Assert.Throws<CheckpointException>(() => CodeLineage.SharesCodes(model, WeightsManifest.Hash(start), "conv4"));
             Assert.Contains("changed.safetensors", error.Message);
             Assert.Contains(CodeLineage.FingerprintNote, error.Message);
-        }
-    }
-
-    sealed class StopAt(CancellationTokenSource cts, int step) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value)
-        {
-            if (value.Step == step) cts.Cancel();
         }
     }
 }

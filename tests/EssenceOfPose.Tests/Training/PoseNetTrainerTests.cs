@@ -10,20 +10,9 @@ public sealed class PoseNetTrainerTests(TinyCity city) : IClassFixture<TinyCity>
 
     public void Dispose() => Directory.Delete(dir, recursive: true);
 
-    static PoseNetTrainingOptions Tiny => PoseNetTrainingOptions.Quick with
-    {
-        Epochs = 3,
-        BatchSize = 8,
-        Solver = PoseSolver.Adam,
-        BaseLr = 1e-3,
-        CheckpointEvery = 2,
-        SplitCellMetres = 60,
-        SplitMinDistanceMetres = 20,
-        TestFraction = 0.3,
-        Threads = 1,
-    };
+    static PoseNetTrainingOptions Tiny => TinyTraining.Options;
 
-    PoseNetData Data() => PoseNetData.Load(city.Root, SplitSpec.From(Tiny));
+    PoseNetData Data() => TinyTraining.Data(city);
 
     [Fact]
     public void Loss_falls_and_the_checkpoint_records_what_made_it()
@@ -59,7 +48,7 @@ public sealed class PoseNetTrainerTests(TinyCity city) : IClassFixture<TinyCity>
         using (var cts = new CancellationTokenSource())
         {
             // "Kill" after step 5: the last checkpoint is step 4, so the resumed run replays step 5.
-            var stop = new Progress5(cts);
+            var stop = new StopAtStep(cts, 5);
             var first = new PoseNetTrainer(Tiny).Run(data, resumed, "resumed", progress: stop, cancel: cts.Token);
             Assert.False(first.Completed);
             Assert.False(File.Exists(resumed));
@@ -119,13 +108,5 @@ public sealed class PoseNetTrainerTests(TinyCity city) : IClassFixture<TinyCity>
             new PoseNetTrainer(Tiny with { LabelKind = EssenceOfPose.Data.Pairs.PoseLabelKind.Dof2, InitFrom = start }).Run(data, Path.Combine(dir, "x.safetensors"), "x"));
         Assert.Contains("start.safetensors", error.Message);
         Assert.Contains("Dof6", error.Message);
-    }
-
-    sealed class Progress5(CancellationTokenSource cts) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value)
-        {
-            if (value.Step == 5) cts.Cancel();
-        }
     }
 }
